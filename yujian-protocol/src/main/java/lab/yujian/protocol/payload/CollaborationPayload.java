@@ -1,0 +1,24 @@
+package lab.yujian.protocol.payload;
+
+import lab.yujian.protocol.Fields;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code collaboration.<documentId>} channels' payload.
+ *
+ * @param type       cursor, selection, edit or comment
+ * @param documentId the document, equal to the channel's document id
+ * @param userId     the user who acted
+ * @param data       the event's data, free-form
+ * @param timestamp  when it happened, ISO-8601
+ */
+public record CollaborationPayload(CollaborationType type, String documentId, String userId, JsonNode data,
+                                   String timestamp) {
+    public CollaborationPayload {
+        Fields.require(type, "type");
+        Fields.requireText(documentId, "documentId");
+        Fields.requireText(userId, "userId");
+        Fields.require(data, "data");
+        Fields.requireInstant(timestamp, "timestamp");
+    }
+}

@@ -1,0 +1,44 @@
+package lab.yujian.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class CodesTest {
+
+    @Test
+    void errorCodesAreTheSeeds() {
+        assertThat(Arrays.stream(ErrorCode.values()).map(Enum::name)).containsExactly(
+                "CONNECTION_REFUSED", "AUTHENTICATION_FAILED", "RATE_LIMITED", "INVALID_MESSAGE", "INVALID_TYPE",
+                "MISSING_FIELD", "CHANNEL_NOT_FOUND", "ACCESS_DENIED", "PUBLISH_DENIED", "ALREADY_SUBSCRIBED",
+                "SERVER_ERROR", "SERVICE_UNAVAILABLE", "TIMEOUT");
+    }
+
+    @Test
+    void onlyWaitingCanFixATemporaryError() {
+        assertThat(ErrorCode.RATE_LIMITED.temporary()).isTrue();
+        assertThat(ErrorCode.SERVICE_UNAVAILABLE.temporary()).isTrue();
+        assertThat(ErrorCode.AUTHENTICATION_FAILED.temporary()).isFalse();
+        assertThat(ErrorCode.MISSING_FIELD.temporary()).isFalse();
+    }
+
+    @Test
+    void closeCodesFollowAppendixBPlusServiceRestart() {
+        assertThat(Arrays.stream(CloseCode.values()).mapToInt(CloseCode::code))
+                .containsExactly(1000, 1001, 1002, 1003, 1006, 1008, 1009, 1011, 1012, 1015);
+        assertThat(CloseCode.of(1009)).isEqualTo(CloseCode.MESSAGE_TOO_BIG);
+        assertThatThrownBy(() -> CloseCode.of(4000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void clientsReconnectAfterShutdownAndRestartButNotAfterAuthFailure() {
+        assertThat(CloseCode.GOING_AWAY.reconnect()).isTrue();
+        assertThat(CloseCode.SERVICE_RESTART.reconnect()).isTrue();
+        assertThat(CloseCode.ABNORMAL.reconnect()).isTrue();
+        assertThat(CloseCode.POLICY_VIOLATION.reconnect()).isFalse();
+        assertThat(CloseCode.NORMAL.reconnect()).isFalse();
+        assertThat(CloseCode.MESSAGE_TOO_BIG.reconnect()).isFalse();
+    }
+}
