@@ -1,0 +1,100 @@
+package lab.yujian.core;
+
+import java.util.Optional;
+import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.presence.PresenceStore;
+import lab.yujian.core.registry.ConnectionRegistry;
+import lab.yujian.core.registry.Identity;
+import lab.yujian.core.registry.Session;
+import lab.yujian.protocol.Channel;
+import lab.yujian.protocol.ClientMessage;
+import lab.yujian.protocol.CloseCode;
+import lab.yujian.protocol.DataMessage;
+import lab.yujian.protocol.ErrorCode;
+
+/**
+ * The engine of one node, in the spirit of centrifuge's {@code Node}. An adapter calls it once per
+ * inbound event and gives it a {@link Transport} for the outbound ones. Every refusal is answered by the
+ * hub itself with an {@code ERROR} (or {@code SUBSCRIBED} with {@code failed}) on the session's reply
+ * queue; methods that take client input never throw for bad input.
+ *
+ * <p>Thread-safe. No method holds a lock shared by all sessions; publishes lock only their channel.
+ */
+public interface Hub extends AutoCloseable {
+
+    /** A builder for a hub with this configuration and, unless replaced, in-memory stores. */
+    static HubBuilder builder(HubConfig config) {
+        return new HubBuilder(config);
+    }
+
+    /** The configuration. */
+    HubConfig config();
+
+    /** Registers a new session of an authenticated user and marks them present. */
+    Session connect(Identity identity);
+
+    /** Ends a session: subscriptions go, presence follows. Idempotent. */
+    void disconnect(String clientId);
+
+    /**
+     * Decides a subscription. When refused (unknown channel, denied, already joined) the session gets
+     * {@code SUBSCRIBED} with the failure and the result is empty: the adapter must not subscribe it.
+     */
+    Optional<Channel> authorizeSubscribe(String clientId, String channelName);
+
+    /**
+     * Records a subscription that the adapter completed, then answers {@code SUBSCRIBED} and, where the
+     * channel has state, {@code INITIAL_DATA} carrying the sequence it reflects.
+     */
+    void subscribed(String clientId, Channel channel);
+
+    /** Records that a session left a channel and answers {@code UNSUBSCRIBED}. */
+    void unsubscribed(String clientId, String channelName);
+
+    /**
+     * Handles a client message: {@code PUBLISH}, {@code REQUEST_SYNC}, {@code PRESENCE_UPDATE} or
+     * {@code PING}, as the destination says.
+     *
+     * @param kind the message type the destination takes
+     * @param body the raw JSON body
+     * @return true if it was carried out, false if it was refused (the session was told why)
+     */
+    boolean receive(String clientId, Class<? extends ClientMessage> kind, byte[] body);
+
+    /** Answers a refusal that the adapter detected (a SEND to a broker destination, say). */
+    void refuse(String clientId, ErrorCode code, String message);
+
+    /** Records that a frame (a heart-beat included) arrived from the session. */
+    void touch(String clientId);
+
+    /**
+     * Publishes from the server side (REST endpoints, devices, schedulers): validates the payload as the
+     * channel's record and runs its hook, but checks no role and no rate limit.
+     *
+     * @throws lab.yujian.protocol.ProtocolException if the payload is invalid
+     * @throws YujianException                       if a hook refuses, or a store is unavailable
+     */
+    DataMessage publish(Identity publisher, Channel channel, Object payload);
+
+    /** Closes a session on behalf of the server (an admin action, say). */
+    void kick(String clientId, CloseCode code, String reason);
+
+    /**
+     * Closes stale sessions, renews this node's presence leases, expires others' and forgets idle rate
+     * limits. Runs every {@link HubConfig#maintenanceInterval()} by itself; public for tests and tools.
+     */
+    void runMaintenance();
+
+    /** The sessions of this node. */
+    ConnectionRegistry registry();
+
+    /** Presence. */
+    PresenceStore presence();
+
+    /** History. */
+    HistoryStore history();
+
+    /** Flushes pending batches and stops the hub's own scheduler. */
+    @Override
+    void close();
+}

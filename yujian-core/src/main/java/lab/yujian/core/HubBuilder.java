@@ -1,0 +1,134 @@
+package lab.yujian.core;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import lab.yujian.core.acl.ChannelAuthorizer;
+import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.history.InMemoryHistoryStore;
+import lab.yujian.core.internal.DefaultHub;
+import lab.yujian.core.internal.HubParts;
+import lab.yujian.core.presence.InMemoryPresenceStore;
+import lab.yujian.core.presence.PresenceStore;
+import lab.yujian.core.ratelimit.InMemoryRateLimiter;
+import lab.yujian.core.ratelimit.RateLimiter;
+import lab.yujian.core.registry.ConnectionRegistry;
+import lab.yujian.core.registry.InMemoryConnectionRegistry;
+import lab.yujian.protocol.ChannelKind;
+import lab.yujian.protocol.json.MessageCodec;
+
+/**
+ * Assembles a {@link Hub}. Only the transport is required; every store defaults to its in-memory
+ * implementation built from the {@link HubConfig}, the clock to UTC system time, and the scheduler to
+ * one daemon thread owned (and stopped) by the hub.
+ */
+public final class HubBuilder {
+
+    private final HubConfig config;
+    private Transport transport;
+    private Clock clock = Clock.systemUTC();
+    private ConnectionRegistry registry;
+    private HistoryStore history;
+    private PresenceStore presence;
+    private RateLimiter rateLimiter;
+    private ChannelAuthorizer authorizer;
+    private ScheduledExecutorService scheduler;
+    private MessageCodec codec;
+    private final List<HubObserver> observers = new ArrayList<>();
+    private final Map<ChannelKind, SnapshotProvider> snapshots = new EnumMap<>(ChannelKind.class);
+    private final Map<ChannelKind, PublishHook> hooks = new EnumMap<>(ChannelKind.class);
+
+    HubBuilder(HubConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Required: how messages reach clients. */
+    public HubBuilder transport(Transport transport) {
+        this.transport = transport;
+        return this;
+    }
+
+    public HubBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public HubBuilder registry(ConnectionRegistry registry) {
+        this.registry = registry;
+        return this;
+    }
+
+    public HubBuilder history(HistoryStore history) {
+        this.history = history;
+        return this;
+    }
+
+    public HubBuilder presence(PresenceStore presence) {
+        this.presence = presence;
+        return this;
+    }
+
+    public HubBuilder rateLimiter(RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+        return this;
+    }
+
+    /** Replaces the authorizer built from {@link HubConfig#policy()}. */
+    public HubBuilder authorizer(ChannelAuthorizer authorizer) {
+        this.authorizer = authorizer;
+        return this;
+    }
+
+    /** A scheduler for maintenance and batch flushes; the caller keeps ownership of it. */
+    public HubBuilder scheduler(ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
+        return this;
+    }
+
+    public HubBuilder codec(MessageCodec codec) {
+        this.codec = codec;
+        return this;
+    }
+
+    /** Adds an observer; observers are called in the order added. */
+    public HubBuilder observer(HubObserver observer) {
+        observers.add(Objects.requireNonNull(observer, "observer"));
+        return this;
+    }
+
+    /** Replaces the built-in {@code INITIAL_DATA} of a channel kind. */
+    public HubBuilder snapshot(ChannelKind kind, SnapshotProvider provider) {
+        snapshots.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(provider, "provider"));
+        return this;
+    }
+
+    /** Runs {@code hook} on every publish to channels of this kind. */
+    public HubBuilder hook(ChannelKind kind, PublishHook hook) {
+        hooks.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(hook, "hook"));
+        return this;
+    }
+
+    /**
+     * Builds and starts the hub (its maintenance is scheduled at once).
+     *
+     * @throws IllegalStateException if no transport was given
+     */
+    public Hub build() {
+        if (transport == null) {
+            throw new IllegalStateException("transport must be set: the hub cannot deliver without one");
+        }
+        Objects.requireNonNull(clock, "clock");
+        return new DefaultHub(new HubParts(config, transport, clock,
+                registry != null ? registry : new InMemoryConnectionRegistry(),
+                history != null ? history : new InMemoryHistoryStore(config.history(), clock),
+                presence != null ? presence : new InMemoryPresenceStore(config.presenceLease(), clock),
+                rateLimiter != null ? rateLimiter : new InMemoryRateLimiter(config.rateLimit(), clock),
+                authorizer != null ? authorizer : ChannelAuthorizer.of(config.policy()),
+                codec != null ? codec : MessageCodec.create(),
+                List.copyOf(observers), Map.copyOf(snapshots), Map.copyOf(hooks), scheduler));
+    }
+}

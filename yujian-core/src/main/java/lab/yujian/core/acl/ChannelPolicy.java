@@ -1,0 +1,131 @@
+package lab.yujian.core.acl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lab.yujian.protocol.ChannelPattern;
+
+/**
+ * Which roles may subscribe to and publish on which channels: per role, a list of
+ * {@link ChannelPattern}s. A role that is not listed may do nothing. Immutable.
+ *
+ * <p>{@link #ofDefaults()} is the seed's policy: admins subscribe to everything, every other role only to
+ * {@code presence}, {@code metrics} and {@code announcements}; only admins and moderators publish. One
+ * deliberate narrowing: nobody publishes on {@code presence} directly, because presence is owned by the
+ * server and changes only through a user's own {@code PRESENCE_UPDATE}; a role-only check would let a
+ * moderator rewrite anyone's presence.
+ *
+ * @param subscribe role to the patterns of channels it may join
+ * @param publish   role to the patterns of channels it may publish on
+ */
+public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<String, List<ChannelPattern>> publish) {
+
+    private static final List<String> READABLE = List.of("presence", "metrics", "announcements");
+    private static final List<String> PUBLISHABLE = List.of("metrics", "activity", "announcements", "collaboration.*");
+
+    public ChannelPolicy {
+        subscribe = copy(subscribe, "subscribe");
+        publish = copy(publish, "publish");
+    }
+
+    /** The seed's policy (see the class comment). */
+    public static ChannelPolicy ofDefaults() {
+        return custom()
+                .subscribe("admin", "*")
+                .subscribe("moderator", READABLE)
+                .subscribe("member", READABLE)
+                .publish("admin", PUBLISHABLE)
+                .publish("moderator", PUBLISHABLE)
+                .build();
+    }
+
+    /** An empty builder: no role may do anything until allowed. */
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        subscribe.forEach((role, patterns) -> builder.subscribe.put(role, new ArrayList<>(patterns)));
+        publish.forEach((role, patterns) -> builder.publish.put(role, new ArrayList<>(patterns)));
+        return builder;
+    }
+
+    private static Map<String, List<ChannelPattern>> copy(Map<String, List<ChannelPattern>> rules, String field) {
+        if (rules == null) {
+            throw new IllegalArgumentException(field + " must not be null");
+        }
+        Map<String, List<ChannelPattern>> copy = new LinkedHashMap<>();
+        rules.forEach((role, patterns) -> {
+            if (role == null || role.isBlank()) {
+                throw new IllegalArgumentException(field + ": a role name must not be blank");
+            }
+            copy.put(role, List.copyOf(patterns));
+        });
+        return Map.copyOf(copy);
+    }
+
+    /** Builds a {@link ChannelPolicy}; every pattern is validated as it is added. */
+    public static final class Builder {
+        private final Map<String, List<ChannelPattern>> subscribe = new LinkedHashMap<>();
+        private final Map<String, List<ChannelPattern>> publish = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Lets {@code role} join channels matching the patterns (added to any it had). */
+        public Builder subscribe(String role, String... patterns) {
+            return subscribe(role, List.of(patterns));
+        }
+
+        /** Lets {@code role} join channels matching the patterns (added to any it had). */
+        public Builder subscribe(String role, List<String> patterns) {
+            add(subscribe, "subscribe", role, patterns);
+            return this;
+        }
+
+        /** Lets {@code role} publish on channels matching the patterns (added to any it had). */
+        public Builder publish(String role, String... patterns) {
+            return publish(role, List.of(patterns));
+        }
+
+        /** Lets {@code role} publish on channels matching the patterns (added to any it had). */
+        public Builder publish(String role, List<String> patterns) {
+            add(publish, "publish", role, patterns);
+            return this;
+        }
+
+        /** Replaces every rule of {@code role} for subscribing; an empty list takes all rights away. */
+        public Builder replaceSubscribe(String role, List<String> patterns) {
+            subscribe.remove(role);
+            return subscribe(role, patterns);
+        }
+
+        /** Replaces every rule of {@code role} for publishing; an empty list takes all rights away. */
+        public Builder replacePublish(String role, List<String> patterns) {
+            publish.remove(role);
+            return publish(role, patterns);
+        }
+
+        public ChannelPolicy build() {
+            return new ChannelPolicy(subscribe, publish);
+        }
+
+        private static void add(Map<String, List<ChannelPattern>> rules, String field, String role,
+                                List<String> patterns) {
+            if (role == null || role.isBlank()) {
+                throw new IllegalArgumentException(field + ": a role name must not be blank");
+            }
+            List<ChannelPattern> list = rules.computeIfAbsent(role, r -> new ArrayList<>());
+            for (String pattern : patterns) {
+                try {
+                    list.add(ChannelPattern.parse(pattern));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(field + "." + role + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package lab.yujian.core.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import lab.yujian.core.HubConfig;
+import lab.yujian.core.HubObserver;
+import lab.yujian.core.PublishHook;
+import lab.yujian.core.SnapshotProvider;
+import lab.yujian.core.Transport;
+import lab.yujian.core.acl.ChannelAuthorizer;
+import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.presence.PresenceStore;
+import lab.yujian.core.ratelimit.RateLimiter;
+import lab.yujian.core.registry.ConnectionRegistry;
+import lab.yujian.protocol.ChannelKind;
+import lab.yujian.protocol.Nullable;
+import lab.yujian.protocol.json.MessageCodec;
+
+/**
+ * What a hub is made of, as assembled by {@code HubBuilder}.
+ *
+ * @param scheduler a caller-owned scheduler, or null for one owned by the hub
+ */
+public record HubParts(HubConfig config, Transport transport, Clock clock, ConnectionRegistry registry,
+                       HistoryStore history, PresenceStore presence, RateLimiter rateLimiter,
+                       ChannelAuthorizer authorizer, MessageCodec codec, List<HubObserver> observers,
+                       Map<ChannelKind, SnapshotProvider> snapshots, Map<ChannelKind, PublishHook> hooks,
+                       @Nullable ScheduledExecutorService scheduler) {
+}

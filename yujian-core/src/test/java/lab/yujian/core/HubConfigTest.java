@@ -1,0 +1,46 @@
+package lab.yujian.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import lab.yujian.core.testing.RecordingTransport;
+import org.junit.jupiter.api.Test;
+
+class HubConfigTest {
+
+    @Test
+    void theDefaultsAreTheSeeds() {
+        HubConfig config = HubConfig.ofDefaults();
+        assertThat(config.staleAfter()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.history().maxSize()).isEqualTo(1000);
+        assertThat(config.rateLimit().limit()).isEqualTo(100);
+        assertThat(config.rateLimit().window()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.batch().maxSize()).isEqualTo(100);
+        assertThat(config.nodeId()).startsWith("node-");
+    }
+
+    @Test
+    void fromCopiesEveryField() {
+        HubConfig custom = HubConfig.custom().nodeId("lab-1").abuseLimit(7).snapshotSize(9).build();
+        assertThat(HubConfig.from(custom).build()).isEqualTo(custom);
+    }
+
+    @Test
+    void everyRefusalNamesTheField() {
+        assertThatThrownBy(() -> HubConfig.custom().nodeId("bad id!").build()).hasMessageContaining("nodeId");
+        assertThatThrownBy(() -> HubConfig.custom().staleAfter(Duration.ZERO).build()).hasMessageContaining("staleAfter");
+        assertThatThrownBy(() -> HubConfig.custom().abuseLimit(0).build()).hasMessageContaining("abuseLimit");
+        assertThatThrownBy(() -> HubConfig.custom().snapshotSize(0).build()).hasMessageContaining("snapshotSize");
+        assertThatThrownBy(() -> HubConfig.custom().presenceLease(Duration.ofSeconds(10)).build())
+                .hasMessageContaining("presenceLease").hasMessageContaining("maintenanceInterval");
+    }
+
+    @Test
+    void aHubNeedsATransport() {
+        assertThatThrownBy(() -> Hub.builder(HubConfig.ofDefaults()).build()).hasMessageContaining("transport");
+        try (Hub hub = Hub.builder(HubConfig.ofDefaults()).transport(new RecordingTransport()).build()) {
+            assertThat(hub.config().rateLimit().limit()).isEqualTo(100);
+        }
+    }
+}

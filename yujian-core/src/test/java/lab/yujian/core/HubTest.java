@@ -1,0 +1,451 @@
+package lab.yujian.core;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import lab.yujian.core.ratelimit.RateLimitConfig;
+import lab.yujian.core.registry.Identity;
+import lab.yujian.core.registry.Session;
+import lab.yujian.core.testing.MutableClock;
+import lab.yujian.core.testing.RecordingTransport;
+import lab.yujian.protocol.BatchMessage;
+import lab.yujian.protocol.Channel;
+import lab.yujian.protocol.ChannelKind;
+import lab.yujian.protocol.CloseCode;
+import lab.yujian.protocol.DataMessage;
+import lab.yujian.protocol.ErrorCode;
+import lab.yujian.protocol.ErrorMessage;
+import lab.yujian.protocol.InitialDataMessage;
+import lab.yujian.protocol.PingMessage;
+import lab.yujian.protocol.PongMessage;
+import lab.yujian.protocol.PresenceUpdateMessage;
+import lab.yujian.protocol.ProtocolException;
+import lab.yujian.protocol.PublishMessage;
+import lab.yujian.protocol.RecoveryFailure;
+import lab.yujian.protocol.Sender;
+import lab.yujian.protocol.ServerMessage;
+import lab.yujian.protocol.SubscribedMessage;
+import lab.yujian.protocol.SubscriptionFailure;
+import lab.yujian.protocol.SyncRequestMessage;
+import lab.yujian.protocol.SyncResponseMessage;
+import lab.yujian.protocol.UnsubscribedMessage;
+import lab.yujian.protocol.json.MessageCodec;
+import lab.yujian.protocol.payload.ActivityPayload;
+import lab.yujian.protocol.payload.ActivityType;
+import lab.yujian.protocol.payload.HostMetrics;
+import lab.yujian.protocol.payload.MetricsPayload;
+import lab.yujian.protocol.payload.NetworkMetrics;
+import lab.yujian.protocol.payload.PresenceStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HubTest {
+
+    private final MutableClock clock = MutableClock.atSeedDate();
+    private final RecordingTransport transport = new RecordingTransport();
+    private final MessageCodec codec = MessageCodec.create();
+    private final List<Hub> hubs = new ArrayList<>();
+
+    private final Identity admin = new Identity("grace", "admin", "Grace Hopper");
+    private final Identity member = new Identity("ada", "member", "Ada Lovelace");
+
+    private Hub hub(Consumer<HubConfig.Builder> settings, Consumer<HubBuilder> parts) {
+        HubConfig.Builder config = HubConfig.custom().nodeId("node-t")
+                .maintenanceInterval(Duration.ofHours(1)).presenceLease(Duration.ofHours(2));
+        settings.accept(config);
+        HubBuilder builder = Hub.builder(config.build()).transport(transport).clock(clock);
+        parts.accept(builder);
+        Hub hub = builder.build();
+        hubs.add(hub);
+        return hub;
+    }
+
+    private Hub hub() {
+        return hub(c -> { }, b -> { });
+    }
+
+    @AfterEach
+    void closeHubs() {
+        hubs.forEach(Hub::close);
+    }
+
+    private ActivityPayload activity(String message) {
+        return new ActivityPayload("a-" + message, ActivityType.ACTION, "grace", message, null,
+                clock.instant().toString());
+    }
+
+    private byte[] publishBody(Channel channel, Object payload) {
+        return codec.encode(new PublishMessage(channel.name(), codec.toTree(payload)));
+    }
+
+    private ErrorMessage lastError(String clientId) {
+        List<ErrorMessage> errors = transport.repliesTo(clientId, ErrorMessage.class);
+        assertThat(errors).as("errors sent to " + clientId).isNotEmpty();
+        return errors.get(errors.size() - 1);
+    }
+
+    @Test
+    void connectingGivesEachSessionItsOwnClientIdAndAnnouncesTheUserOnce() {
+        Hub hub = hub();
+        Session tab1 = hub.connect(member);
+        Session tab2 = hub.connect(member);
+        assertThat(tab1.clientId()).isNotEqualTo(tab2.clientId()).startsWith("ws_node-t_");
+        assertThat(hub.registry().clientIdsOf("ada")).containsExactlyInAnyOrder(tab1.clientId(), tab2.clientId());
+        List<ServerMessage> presence = transport.broadcastsOn("presence");
+        assertThat(presence).singleElement().isInstanceOfSatisfying(DataMessage.class, data -> {
+            assertThat(data.payload().get("userId").asString()).isEqualTo("ada");
+            assertThat(data.payload().get("status").asString()).isEqualTo("online");
+            assertThat(data.sender()).isEqualTo(new Sender("ada", tab1.clientId()));
+        });
+    }
+
+    @Test
+    void anAllowedSubscriptionIsAnsweredWithSubscribedThenInitialDataCarryingTheSequence() {
+        Hub hub = hub();
+        Session ada = hub.connect(member);
+        Channel channel = hub.authorizeSubscribe(ada.clientId(), "presence").orElseThrow();
+        hub.subscribed(ada.clientId(), channel);
+
+        List<ServerMessage> replies = transport.repliesTo(ada.clientId());
+        assertThat(replies.get(0)).isInstanceOfSatisfying(SubscribedMessage.class, subscribed -> {
+            assertThat(subscribed.channels()).containsExactly("presence");
+            assertThat(subscribed.failed()).isEmpty();
+        });
+        assertThat(replies.get(1)).isInstanceOfSatisfying(InitialDataMessage.class, initial -> {
+            assertThat(initial.sequence()).isEqualTo(1);
+            assertThat(initial.epoch()).isEqualTo(hub.history().position("presence").epoch());
+            assertThat(initial.payload().get(0).get("userId").asString()).isEqualTo("ada");
+        });
+        assertThat(hub.registry().subscriberCount("presence")).isEqualTo(1);
+    }
+
+    @Test
+    void aDeniedSubscriptionIsAnsweredWithFailedAndIsNotRecorded() {
+        Hub hub = hub();
+        Session ada = hub.connect(member);
+        assertThat(hub.authorizeSubscribe(ada.clientId(), "activity")).isEmpty();
+        assertThat(transport.repliesTo(ada.clientId(), SubscribedMessage.class)).singleElement().satisfies(reply -> {
+            assertThat(reply.channels()).isEmpty();
+            assertThat(reply.failed()).containsExactly(new SubscriptionFailure("activity", ErrorCode.ACCESS_DENIED));
+        });
+        assertThat(hub.registry().subscriberCount("activity")).isZero();
+        assertThat(hub.registry().get(ada.clientId())).isPresent();
+    }
+
+    @Test
+    void unknownChannelsAndRepeatedSubscriptionsFailWithTheirReason() {
+        Hub hub = hub();
+        Session ada = hub.connect(member);
+        assertThat(hub.authorizeSubscribe(ada.clientId(), "gossip")).isEmpty();
+        hub.subscribed(ada.clientId(), hub.authorizeSubscribe(ada.clientId(), "metrics").orElseThrow());
+        assertThat(hub.authorizeSubscribe(ada.clientId(), "metrics")).isEmpty();
+        assertThat(transport.repliesTo(ada.clientId(), SubscribedMessage.class))
+                .flatExtracting(SubscribedMessage::failed).extracting(SubscriptionFailure::reason)
+                .containsExactly(ErrorCode.CHANNEL_NOT_FOUND, ErrorCode.ALREADY_SUBSCRIBED);
+    }
+
+    @Test
+    void aPublishIsBroadcastAsDataWithSenderSequenceEpochAndTimestamp() {
+        Hub hub = hub();
+        Session grace = hub.connect(admin);
+        for (String text : List.of("one", "two", "three")) {
+            assertThat(hub.receive(grace.clientId(), PublishMessage.class,
+                    publishBody(Channel.ACTIVITY, activity(text)))).isTrue();
+        }
+        List<ServerMessage> activity = transport.broadcastsOn("activity");
+        assertThat(activity).hasSize(3).allSatisfy(message -> assertThat(message).isInstanceOfSatisfying(
+                DataMessage.class, data -> {
+                    assertThat(data.sender()).isEqualTo(new Sender("grace", grace.clientId()));
+                    assertThat(data.epoch()).isEqualTo(hub.history().position("activity").epoch());
+                    assertThat(data.timestamp()).isEqualTo(clock.millis());
+                }));
+        assertThat(activity).extracting(m -> ((DataMessage) m).sequence()).containsExactly(1L, 2L, 3L);
+        assertThat(activity).extracting(m -> ((DataMessage) m).payload().get("message").asString())
+                .containsExactly("one", "two", "three");
+    }
+
+    @Test
+    void aMemberMayNotPublishAndNothingIsBroadcast() {
+        Hub hub = hub();
+        Session ada = hub.connect(member);
+        assertThat(hub.receive(ada.clientId(), PublishMessage.class,
+                publishBody(Channel.ANNOUNCEMENTS, activity("x")))).isFalse();
+        assertThat(transport.broadcastsOn("announcements")).isEmpty();
+
+        assertThat(hub.receive(ada.clientId(), PublishMessage.class, publishBody(Channel.ACTIVITY, activity("x"))))
+                .isFalse();
+        assertThat(lastError(ada.clientId()).code()).isEqualTo(ErrorCode.PUBLISH_DENIED);
+        assertThat(lastError(ada.clientId()).message()).contains("'member'").contains("'activity'");
+        assertThat(transport.broadcastsOn("activity")).isEmpty();
+        assertThat(hub.history().position("activity").sequence()).isZero();
+    }
+
+    @Test
+    void anInvalidPayloadIsRefusedNamingTheField() {
+        Hub hub = hub();
+        Session grace = hub.connect(admin);
+        String body = "{\"type\":\"PUBLISH\",\"channel\":\"activity\",\"payload\":{\"id\":\"1\",\"type\":\"action\","
+                + "\"userId\":\"grace\",\"timestamp\":\"2026-02-02T09:00:00Z\"}}";
+        hub.receive(grace.clientId(), PublishMessage.class, body.getBytes(UTF_8));
+        ErrorMessage error = lastError(grace.clientId());
+        assertThat(error.code()).isEqualTo(ErrorCode.MISSING_FIELD);
+        assertThat(error.message()).contains("payload.message");
+        assertThat(error.details().get("field").asString()).isEqualTo("payload.message");
+        assertThat(transport.broadcastsOn("activity")).isEmpty();
+    }
+
+    @Test
+    void badInputGetsErrorsAndTheSessionStillAnswersPings() {
+        Hub hub = hub();
+        Session ada = hub.connect(member);
+        hub.receive(ada.clientId(), PingMessage.class, "{not json".getBytes(UTF_8));
+        assertThat(lastError(ada.clientId()).code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
+        hub.receive(ada.clientId(), PublishMessage.class, "{\"payload\":{}}".getBytes(UTF_8));
+        assertThat(lastError(ada.clientId()).code()).isEqualTo(ErrorCode.MISSING_FIELD);
+        hub.receive(ada.clientId(), PublishMessage.class, "{\"type\":\"PING\",\"timestamp\":1}".getBytes(UTF_8));
+        assertThat(lastError(ada.clientId()).code()).isEqualTo(ErrorCode.INVALID_TYPE);
+
+        assertThat(hub.receive(ada.clientId(), PingMessage.class, "{\"timestamp\":42}".getBytes(UTF_8))).isTrue();
+        assertThat(transport.repliesTo(ada.clientId(), PongMessage.class)).singleElement()
+                .satisfies(pong -> assertThat(pong.clientTimestamp()).isEqualTo(42));
+    }
+
+    @Test
+    void sendsBeyondTheRateLimitAreRefusedUntilTheBucketRefills() {
+        Hub hub = hub(c -> c.rateLimit(new RateLimitConfig(5, Duration.ofSeconds(60))), b -> { });
+        Session ada = hub.connect(member);
+        byte[] ping = codec.encode(new PingMessage(1L));
+        for (int i = 0; i < 5; i++) {
+            assertThat(hub.receive(ada.clientId(), PingMessage.class, ping)).isTrue();
+        }
+        assertThat(hub.receive(ada.clientId(), PingMessage.class, ping)).isFalse();
+        assertThat(lastError(ada.clientId()).code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(lastError(ada.clientId()).message()).contains("user ada").contains("retry in");
+
+        Session otherTab = hub.connect(member);
+        assertThat(hub.receive(otherTab.clientId(), PingMessage.class, ping)).as("the limit is per user").isFalse();
+
+        clock.advance(Duration.ofSeconds(12));
+        assertThat(hub.receive(ada.clientId(), PingMessage.class, ping)).isTrue();
+    }
+
+    @Test
+    void aSessionThatKeepsGettingRefusedIsClosedAsAbusive() {
+        Hub hub = hub(c -> c.abuseLimit(3), b -> { });
+        Session ada = hub.connect(member);
+        for (int i = 0; i < 3; i++) {
+            hub.receive(ada.clientId(), PingMessage.class, "garbage".getBytes(UTF_8));
+        }
+        assertThat(transport.closes()).isEmpty();
+        hub.receive(ada.clientId(), PingMessage.class, "garbage".getBytes(UTF_8));
+        assertThat(transport.closes()).singleElement()
+                .isEqualTo(new RecordingTransport.Close(ada.clientId(), CloseCode.POLICY_VIOLATION,
+                        "Too many refused messages"));
+        assertThat(hub.registry().get(ada.clientId())).isEmpty();
+    }
+
+    @Test
+    void aSyncReturnsEveryMissedMessageInOrder() {
+        Hub hub = hub();
+        Session grace = hub.connect(admin);
+        for (int i = 1; i <= 9; i++) {
+            hub.publish(admin, Channel.ACTIVITY, activity("m" + i));
+        }
+        String epoch = hub.history().position("activity").epoch();
+        hub.receive(grace.clientId(), SyncRequestMessage.class,
+                codec.encode(new SyncRequestMessage("activity", 2L, epoch)));
+        SyncResponseMessage sync = transport.repliesTo(grace.clientId(), SyncResponseMessage.class).get(0);
+        assertThat(sync.recovered()).isTrue();
+        assertThat(sync.currentSequence()).isEqualTo(9);
+        assertThat(sync.messages()).extracting(DataMessage::sequence).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(transport.repliesTo(grace.clientId(), InitialDataMessage.class)).isEmpty();
+    }
+
+    @Test
+    void aSyncOfAChannelTheRoleCannotReadIsDenied() {
+        Hub hub = hub();
+        Session ada = hub.connect(member);
+        hub.publish(admin, Channel.ACTIVITY, activity("secret"));
+        hub.receive(ada.clientId(), SyncRequestMessage.class, codec.encode(new SyncRequestMessage("activity", 0L, null)));
+        assertThat(lastError(ada.clientId()).code()).isEqualTo(ErrorCode.ACCESS_DENIED);
+        assertThat(transport.repliesTo(ada.clientId(), SyncResponseMessage.class)).isEmpty();
+    }
+
+    @Test
+    void aSyncThatCannotRecoverSaysWhyAndIsFollowedByInitialData() {
+        Hub hub = hub();
+        Session grace = hub.connect(admin);
+        hub.publish(admin, Channel.ACTIVITY, activity("m1"));
+        hub.receive(grace.clientId(), SyncRequestMessage.class,
+                codec.encode(new SyncRequestMessage("activity", 5L, "old-epoch")));
+        List<ServerMessage> replies = transport.repliesTo(grace.clientId());
+        assertThat(replies.get(replies.size() - 2)).isInstanceOfSatisfying(SyncResponseMessage.class, sync -> {
+            assertThat(sync.recovered()).isFalse();
+            assertThat(sync.reason()).isEqualTo(RecoveryFailure.EPOCH_CHANGED);
+            assertThat(sync.messages()).isEmpty();
+        });
+        assertThat(replies.get(replies.size() - 1)).isInstanceOfSatisfying(InitialDataMessage.class, initial -> {
+            assertThat(initial.channel()).isEqualTo("activity");
+            assertThat(initial.sequence()).isEqualTo(1);
+            assertThat(initial.payload().get(0).get("message").asString()).isEqualTo("m1");
+        });
+    }
+
+    @Test
+    void presenceFollowsUpdatesAndTheLastSessionClosing() {
+        Hub hub = hub();
+        Session ada = hub.connect(member);
+        hub.receive(ada.clientId(), PresenceUpdateMessage.class,
+                codec.encode(new PresenceUpdateMessage(PresenceStatus.AWAY, "Lab 2", null)));
+        hub.disconnect(ada.clientId());
+        hub.disconnect(ada.clientId());
+        List<ServerMessage> presence = transport.broadcastsOn("presence");
+        assertThat(presence).extracting(m -> ((DataMessage) m).payload().get("status").asString())
+                .containsExactly("online", "away", "offline");
+        assertThat(((DataMessage) presence.get(1)).payload().get("location").asString()).isEqualTo("Lab 2");
+        assertThat(presence).extracting(m -> ((DataMessage) m).sequence()).containsExactly(1L, 2L, 3L);
+        assertThat(hub.presence().get("ada")).isEmpty();
+    }
+
+    @Test
+    void maintenanceClosesSessionsSilentBeyondTheStaleThreshold() {
+        Hub hub = hub();
+        Session quiet = hub.connect(member);
+        Session chatty = hub.connect(admin);
+        clock.advance(Duration.ofSeconds(90));
+        hub.touch(chatty.clientId());
+        clock.advance(Duration.ofSeconds(31));
+        hub.runMaintenance();
+        assertThat(transport.closes()).extracting(RecordingTransport.Close::clientId).containsExactly(quiet.clientId());
+        assertThat(transport.closes().get(0).code()).isEqualTo(CloseCode.GOING_AWAY);
+        assertThat(hub.registry().get(quiet.clientId())).isEmpty();
+        assertThat(hub.registry().get(chatty.clientId())).isPresent();
+    }
+
+    @Test
+    void maintenanceKeepsTheNodesOwnPresenceAlive() {
+        Hub hub = hub(c -> c.maintenanceInterval(Duration.ofMinutes(1)).presenceLease(Duration.ofMinutes(2))
+                .staleAfter(Duration.ofHours(1)), b -> { });
+        hub.connect(member);
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            hub.runMaintenance();
+        }
+        assertThat(hub.presence().get("ada")).isPresent();
+    }
+
+    @Test
+    void batchedChannelsGoOutAsBatchesInSequenceOrder() throws Exception {
+        Hub hub = hub();
+        for (int i = 0; i < 3; i++) {
+            hub.publish(admin, Channel.METRICS, new MetricsPayload(clock.instant().toString(),
+                    new HostMetrics(10.0 + i, 20.0, 30.0, new NetworkMetrics(1.0, 2.0)), List.of()));
+        }
+        assertThat(transport.broadcastsOn("metrics")).isEmpty();
+        clock.advance(Duration.ofMillis(50));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (transport.broadcastsOn("metrics").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(transport.broadcastsOn("metrics")).singleElement().isInstanceOfSatisfying(BatchMessage.class,
+                batch -> assertThat(batch.messages()).extracting(DataMessage::sequence).containsExactly(1L, 2L, 3L));
+    }
+
+    @Test
+    void aHookRunsBeforeSequencingAndMayRewriteOrRefuse() {
+        Hub hub = hub(c -> { }, b -> b.hook(ChannelKind.ACTIVITY, (who, channel, payload) -> {
+            ActivityPayload activity = (ActivityPayload) payload;
+            if (activity.message().contains("forbidden")) {
+                throw new YujianException(ErrorCode.PUBLISH_DENIED, "Activity 'forbidden' is not allowed");
+            }
+            return new ActivityPayload("server-id", activity.type(), who.userId(), activity.message(), null,
+                    activity.timestamp());
+        }));
+        Session grace = hub.connect(admin);
+        hub.receive(grace.clientId(), PublishMessage.class, publishBody(Channel.ACTIVITY, activity("fine")));
+        hub.receive(grace.clientId(), PublishMessage.class, publishBody(Channel.ACTIVITY, activity("forbidden")));
+        assertThat(transport.broadcastsOn("activity")).singleElement().isInstanceOfSatisfying(DataMessage.class,
+                data -> assertThat(data.payload().get("id").asString()).isEqualTo("server-id"));
+        assertThat(lastError(grace.clientId()).code()).isEqualTo(ErrorCode.PUBLISH_DENIED);
+        assertThat(hub.history().position("activity").sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void anObserverThatThrowsDoesNotBreakTheHub() {
+        Hub hub = hub(c -> { }, b -> b.observer(new HubObserver() {
+            @Override
+            public void connected(Session session) {
+                throw new IllegalStateException("observer bug");
+            }
+        }));
+        Session ada = hub.connect(member);
+        assertThat(hub.registry().get(ada.clientId())).isPresent();
+        assertThat(transport.broadcastsOn("presence")).hasSize(1);
+    }
+
+    @Test
+    void concurrentPublishesReachTheTransportInSequenceOrder() throws Exception {
+        Hub hub = hub();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int t = 0; t < 8; t++) {
+            pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 50; i++) {
+                    hub.publish(admin, Channel.ACTIVITY, activity("x"));
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        List<Long> sequences = transport.broadcastsOn("activity").stream()
+                .map(m -> ((DataMessage) m).sequence()).toList();
+        assertThat(sequences).hasSize(400).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aServerPublishChecksNoRoleButValidatesThePayload() {
+        Hub hub = hub();
+        Identity device = new Identity("badge-reader", "device", "Badge reader");
+        DataMessage data = hub.publish(device, Channel.ACTIVITY, activity("checked in"));
+        assertThat(data.sequence()).isEqualTo(1);
+        assertThat(data.sender()).isEqualTo(new Sender("badge-reader", "node-t"));
+        assertThatThrownBy(() -> hub.publish(device, Channel.ANNOUNCEMENTS, activity("wrong shape")))
+                .isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void kickingClosesTheSessionAndUpdatesPresence() {
+        Hub hub = hub();
+        Session ada = hub.connect(member);
+        hub.kick(ada.clientId(), CloseCode.POLICY_VIOLATION, "Disconnected by an admin");
+        assertThat(transport.closes()).singleElement().satisfies(close -> {
+            assertThat(close.code()).isEqualTo(CloseCode.POLICY_VIOLATION);
+            assertThat(close.reason()).isEqualTo("Disconnected by an admin");
+        });
+        assertThat(hub.presence().get("ada")).isEmpty();
+    }
+
+    @Test
+    void leavingAChannelIsConfirmed() {
+        Hub hub = hub();
+        Session ada = hub.connect(member);
+        hub.subscribed(ada.clientId(), Channel.METRICS);
+        hub.unsubscribed(ada.clientId(), "metrics");
+        hub.unsubscribed(ada.clientId(), "metrics");
+        assertThat(transport.repliesTo(ada.clientId(), UnsubscribedMessage.class)).singleElement()
+                .satisfies(reply -> assertThat(reply.channels()).containsExactly("metrics"));
+        assertThat(hub.registry().subscriberCount("metrics")).isZero();
+    }
+}

@@ -1,0 +1,38 @@
+package lab.yujian.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ChannelPatternTest {
+
+    @Test
+    void starMatchesEveryChannel() {
+        ChannelPattern all = ChannelPattern.parse("*");
+        assertThat(all.matches(Channel.PRESENCE)).isTrue();
+        assertThat(all.matches(Channel.collaboration("d"))).isTrue();
+    }
+
+    @Test
+    void collaborationStarMatchesOnlyCollaborationChannels() {
+        ChannelPattern collaboration = ChannelPattern.parse("collaboration.*");
+        assertThat(collaboration.matches(Channel.collaboration("d1"))).isTrue();
+        assertThat(collaboration.matches(Channel.METRICS)).isFalse();
+    }
+
+    @Test
+    void aChannelNameMatchesOnlyItself() {
+        ChannelPattern metrics = ChannelPattern.parse(" metrics ");
+        assertThat(metrics.matches(Channel.METRICS)).isTrue();
+        assertThat(metrics.matches(Channel.PRESENCE)).isFalse();
+        assertThat(ChannelPattern.parse("collaboration.d1").matches(Channel.collaboration("d2"))).isFalse();
+    }
+
+    @Test
+    void anythingElseIsRefusedNamingThePattern() {
+        assertThatThrownBy(() -> ChannelPattern.parse("metric")).hasMessageContaining("'metric'");
+        assertThatThrownBy(() -> ChannelPattern.parse("presence.*")).hasMessageContaining("'presence.*'");
+        assertThatThrownBy(() -> ChannelPattern.parse("**")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
