@@ -1,8 +1,10 @@
 package lab.yujian.core;
 
+import java.time.Duration;
 import java.util.Optional;
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.presence.PresenceStore;
+import lab.yujian.core.presence.UserPresence;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
@@ -11,6 +13,7 @@ import lab.yujian.protocol.ClientMessage;
 import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.ErrorCode;
+import lab.yujian.protocol.Nullable;
 
 /**
  * The engine of one node, in the spirit of centrifuge's {@code Node}. An adapter calls it once per
@@ -75,6 +78,19 @@ public interface Hub extends AutoCloseable {
      * @throws YujianException                       if a hook refuses, or a store is unavailable
      */
     DataMessage publish(Identity publisher, Channel channel, Object payload);
+
+    /**
+     * Marks a user present without a connection, for a device such as a badge reader: the presence lasts
+     * {@code lease} unless {@link #checkOut} ends it sooner, and shows {@code location} when given. A
+     * repeated check-in from the same source renews it.
+     *
+     * @param source names the device; one check-in per user and source
+     * @return the user's presence afterwards
+     */
+    UserPresence checkIn(Identity identity, String source, @Nullable String location, Duration lease);
+
+    /** Ends a check-in; empty if the user is no longer present at all. */
+    Optional<UserPresence> checkOut(String userId, String source);
 
     /** Closes a session on behalf of the server (an admin action, say). */
     void kick(String clientId, CloseCode code, String reason);

@@ -426,6 +426,24 @@ class HubTest {
     }
 
     @Test
+    void aCheckInMakesAUserPresentWithoutAConnectionUntilCheckOut() {
+        Hub hub = hub();
+        var present = hub.checkIn(member, "badge-door-1", "Main entrance", Duration.ofHours(8));
+        assertThat(present.status()).isEqualTo(PresenceStatus.ONLINE);
+        assertThat(present.location()).isEqualTo("Main entrance");
+        assertThat(hub.registry().sessionCount()).isZero();
+        assertThat(transport.broadcastsOn("presence")).extracting(m -> ((DataMessage) m).payload().get("status").asString())
+                .containsExactly("online", "online");
+
+        clock.advance(Duration.ofHours(1));
+        hub.runMaintenance();
+        assertThat(hub.presence().get("ada")).isPresent();
+        assertThat(hub.checkOut("ada", "badge-door-1")).isEmpty();
+        assertThat(((DataMessage) transport.broadcastsOn("presence").get(2)).payload().get("status").asString())
+                .isEqualTo("offline");
+    }
+
+    @Test
     void kickingClosesTheSessionAndUpdatesPresence() {
         Hub hub = hub();
         Session ada = hub.connect(member);

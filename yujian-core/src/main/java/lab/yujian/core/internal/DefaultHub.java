@@ -19,6 +19,7 @@ import lab.yujian.core.batch.MessageBatcher;
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.presence.PresenceEvent;
 import lab.yujian.core.presence.PresenceStore;
+import lab.yujian.core.presence.UserPresence;
 import lab.yujian.core.ratelimit.InMemoryRateLimiter;
 import lab.yujian.core.ratelimit.RateLimitConfig;
 import lab.yujian.core.registry.ConnectionRegistry;
@@ -34,6 +35,7 @@ import lab.yujian.protocol.ProtocolException;
 import lab.yujian.protocol.Sender;
 import lab.yujian.protocol.UnsubscribedMessage;
 import lab.yujian.protocol.json.MessageCodec;
+import lab.yujian.protocol.payload.PresenceStatus;
 
 /**
  * The hub: session lifecycle and subscriptions here; client messages in {@link ClientRequests}; the
@@ -42,6 +44,7 @@ import lab.yujian.protocol.json.MessageCodec;
 public final class DefaultHub implements Hub {
 
     private static final System.Logger LOG = System.getLogger(DefaultHub.class.getName());
+    private static final String CHECK_IN = "check-in:";
 
     private final HubConfig config;
     private final Clock clock;
@@ -189,6 +192,24 @@ public final class DefaultHub implements Hub {
     public DataMessage publish(Identity publisher, Channel channel, Object payload) {
         Object validated = codec.readPayload(channel, codec.toTree(payload));
         return pipeline.publish(publisher, new Sender(publisher.userId(), config.nodeId()), channel, validated);
+    }
+
+    @Override
+    public UserPresence checkIn(Identity identity, String source, String location, Duration lease) {
+        String clientId = CHECK_IN + source;
+        presence.join(identity, clientId, lease).ifPresent(event -> publishPresence(event, null));
+        if (location != null) {
+            presence.update(identity.userId(), clientId, PresenceStatus.ONLINE, location, null)
+                    .ifPresent(event -> publishPresence(event, null));
+        }
+        return presence.get(identity.userId()).orElseThrow(() -> new YujianException(ErrorCode.SERVER_ERROR,
+                "Check-in of " + identity.userId() + " expired at once; is the lease positive?"));
+    }
+
+    @Override
+    public Optional<UserPresence> checkOut(String userId, String source) {
+        presence.leave(userId, CHECK_IN + source).ifPresent(event -> publishPresence(event, null));
+        return presence.get(userId);
     }
 
     @Override

@@ -40,11 +40,19 @@ public final class InMemoryPresenceStore implements PresenceStore {
 
     @Override
     public Optional<PresenceEvent> join(Identity identity, String clientId) {
+        return join(identity, clientId, leaseTtl);
+    }
+
+    @Override
+    public Optional<PresenceEvent> join(Identity identity, String clientId, Duration lease) {
+        if (lease == null || lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, was " + lease);
+        }
         Instant now = clock.instant();
         return change(identity.userId(), () -> new UserEntry(identity), entry -> {
             entry.name = identity.name();
             entry.role = identity.role();
-            entry.sessions.put(clientId, new Lease(PresenceStatus.ONLINE, now.plus(leaseTtl)));
+            entry.sessions.put(clientId, new Lease(PresenceStatus.ONLINE, lease, now.plus(lease)));
             entry.lastSeen = now;
         });
     }
@@ -54,8 +62,9 @@ public final class InMemoryPresenceStore implements PresenceStore {
                                           @Nullable String location, @Nullable String activity) {
         Instant now = clock.instant();
         return change(userId, null, entry -> {
-            if (entry.sessions.containsKey(clientId)) {
-                entry.sessions.put(clientId, new Lease(status, now.plus(leaseTtl)));
+            Lease lease = entry.sessions.get(clientId);
+            if (lease != null) {
+                entry.sessions.put(clientId, new Lease(status, lease.length, now.plus(lease.length)));
                 entry.location = location == null ? entry.location : emptyToNull(location);
                 entry.activity = activity == null ? entry.activity : emptyToNull(activity);
                 entry.lastSeen = now;
@@ -84,7 +93,7 @@ public final class InMemoryPresenceStore implements PresenceStore {
             if (lease == null) {
                 return false;
             }
-            entry.sessions.put(clientId, new Lease(lease.status, clock.instant().plus(leaseTtl)));
+            entry.sessions.put(clientId, new Lease(lease.status, lease.length, clock.instant().plus(lease.length)));
             return true;
         }
     }
@@ -164,7 +173,7 @@ public final class InMemoryPresenceStore implements PresenceStore {
         return value.isEmpty() ? null : value;
     }
 
-    private record Lease(PresenceStatus status, Instant expiresAt) {
+    private record Lease(PresenceStatus status, Duration length, Instant expiresAt) {
     }
 
     private static final class UserEntry {

@@ -1,5 +1,6 @@
 package lab.yujian.core.presence;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import lab.yujian.core.registry.Identity;
@@ -16,8 +17,17 @@ import lab.yujian.protocol.payload.PresenceStatus;
  */
 public interface PresenceStore {
 
-    /** A session of the user opened, online. The user's first session yields {@code JOIN}. */
+    /**
+     * A session of the user opened, online, with the store's default lease. The user's first session
+     * yields {@code JOIN}.
+     */
     Optional<PresenceEvent> join(Identity identity, String clientId);
+
+    /**
+     * Like {@link #join(Identity, String)}, with a lease of its own length: for presence that no
+     * connection holds, such as a badge check-in, which lasts until it expires or is left.
+     */
+    Optional<PresenceEvent> join(Identity identity, String clientId, Duration lease);
 
     /**
      * A session set its status, and optionally location and activity: null keeps the current value, an
@@ -29,7 +39,7 @@ public interface PresenceStore {
     /** A session closed. The user's last session yields {@code LEAVE}. Unknown sessions are ignored. */
     Optional<PresenceEvent> leave(String userId, String clientId);
 
-    /** Extends a session's lease; false if the store no longer knows the session. */
+    /** Extends a session's lease by its own length; false if the store no longer knows the session. */
     boolean renew(String userId, String clientId);
 
     /** Removes sessions whose lease ran out; returns the events that caused, in no particular order. */

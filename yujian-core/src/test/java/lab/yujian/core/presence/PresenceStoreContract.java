@@ -123,6 +123,19 @@ public abstract class PresenceStoreContract {
     }
 
     @Test
+    void aLeaseOfItsOwnLengthOutlivesTheDefaultAndRenewsByItsLength() {
+        store.join(ada, "badge", Duration.ofHours(8));
+        clock.advance(Duration.ofHours(7));
+        assertThat(store.expire()).isEmpty();
+        assertThat(store.renew("ada", "badge")).isTrue();
+        clock.advance(Duration.ofHours(7));
+        assertThat(store.expire()).isEmpty();
+        clock.advance(Duration.ofHours(2));
+        assertThat(store.expire()).singleElement()
+                .satisfies(event -> assertThat(event.type()).isEqualTo(PresenceEvent.Type.LEAVE));
+    }
+
+    @Test
     void anExpiredTabOfAUserWithAnotherTabLeavesThemOnline() {
         store.join(ada, "tab-1");
         clock.advance(Duration.ofSeconds(60));
