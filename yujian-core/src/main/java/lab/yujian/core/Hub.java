@@ -92,7 +92,10 @@ public interface Hub extends AutoCloseable {
     /** Ends a check-in; empty if the user is no longer present at all. */
     Optional<UserPresence> checkOut(String userId, String source);
 
-    /** Closes a session on behalf of the server (an admin action, say). */
+    /**
+     * Closes a session on behalf of the server (an admin action, say). The hub forgets the session before
+     * the transport closes it, so whoever sees the close sees the hub's state after it.
+     */
     void kick(String clientId, CloseCode code, String reason);
 
     /**

@@ -1,8 +1,9 @@
 package lab.yujian.protocol;
 
 /**
- * WebSocket close codes, after the seed's appendix B, with one addition: {@link #SERVICE_RESTART} (1012,
- * RFC 6455 registry) for a node that restarts.
+ * WebSocket close codes, after the seed's appendix B, with two additions: {@link #SERVICE_RESTART} (1012,
+ * RFC 6455 registry) for a node that restarts, and {@link #SLOW_CONSUMER} (4500) for a client that
+ * cannot keep up.
  *
  * <p>{@link #reconnect()} says whether a client should reconnect on its own. It deliberately departs from
  * the seed's client in one place: {@link #GOING_AWAY} (1001, a server shutting down) <em>is</em> retried,
@@ -28,7 +29,12 @@ public enum CloseCode {
     /** The node is restarting; reconnect with backoff. */
     SERVICE_RESTART(1012, true),
     /** TLS handshake failure (never sent, only observed). */
-    TLS_HANDSHAKE(1015, false);
+    TLS_HANDSHAKE(1015, false),
+    /**
+     * The client read too slowly: its send buffer or send time limit was exceeded (Spring's "session not
+     * reliable", in the private range). Reconnect and sync; nothing is lost.
+     */
+    SLOW_CONSUMER(4500, true);
 
     private final int code;
     private final boolean reconnect;

@@ -25,9 +25,9 @@ class CodesTest {
     }
 
     @Test
-    void closeCodesFollowAppendixBPlusServiceRestart() {
+    void closeCodesFollowAppendixBPlusRestartAndSlowConsumer() {
         assertThat(Arrays.stream(CloseCode.values()).mapToInt(CloseCode::code))
-                .containsExactly(1000, 1001, 1002, 1003, 1006, 1008, 1009, 1011, 1012, 1015);
+                .containsExactly(1000, 1001, 1002, 1003, 1006, 1008, 1009, 1011, 1012, 1015, 4500);
         assertThat(CloseCode.of(1009)).isEqualTo(CloseCode.MESSAGE_TOO_BIG);
         assertThatThrownBy(() -> CloseCode.of(4000)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -37,6 +37,7 @@ class CodesTest {
         assertThat(CloseCode.GOING_AWAY.reconnect()).isTrue();
         assertThat(CloseCode.SERVICE_RESTART.reconnect()).isTrue();
         assertThat(CloseCode.ABNORMAL.reconnect()).isTrue();
+        assertThat(CloseCode.SLOW_CONSUMER.reconnect()).isTrue();
         assertThat(CloseCode.POLICY_VIOLATION.reconnect()).isFalse();
         assertThat(CloseCode.NORMAL.reconnect()).isFalse();
         assertThat(CloseCode.MESSAGE_TOO_BIG.reconnect()).isFalse();

@@ -45,10 +45,12 @@ final class ClientRequests {
     private final Snapshots snapshots;
     private final PublishPipeline pipeline;
     private final BiConsumer<PresenceEvent, Session> presenceChanged;
+    private final Observers observers;
 
     ClientRequests(MessageCodec codec, Clock clock, ChannelAuthorizer authorizer, RateLimiter rateLimiter,
                    PresenceStore presence, HistoryStore history, Replies replies, Snapshots snapshots,
-                   PublishPipeline pipeline, BiConsumer<PresenceEvent, Session> presenceChanged) {
+                   PublishPipeline pipeline, BiConsumer<PresenceEvent, Session> presenceChanged,
+                   Observers observers) {
         this.codec = codec;
         this.clock = clock;
         this.authorizer = authorizer;
@@ -59,11 +61,13 @@ final class ClientRequests {
         this.snapshots = snapshots;
         this.pipeline = pipeline;
         this.presenceChanged = presenceChanged;
+        this.observers = observers;
     }
 
     boolean handle(Session session, Class<? extends ClientMessage> kind, byte[] body) {
+        String type = MessageCodec.typeName(kind);
         try {
-            ClientMessage message = codec.decodeClient(body, kind);
+            ClientMessage message = decode(body, kind, type);
             if (message instanceof PublishMessage publish) {
                 return publish(session, publish);
             } else if (message instanceof SyncRequestMessage sync) {
@@ -83,6 +87,20 @@ final class ClientRequests {
             replies.error(session.clientId(), ErrorCode.SERVER_ERROR, "The server failed to handle this message", null);
         }
         return false;
+    }
+
+    private ClientMessage decode(byte[] body, Class<? extends ClientMessage> kind, String type) {
+        ClientMessage message;
+        try {
+            message = codec.decodeClient(body, kind);
+        } catch (ProtocolException e) {
+            observers.each(o -> o.received(type, null, body.length));
+            throw e;
+        }
+        String channel = message instanceof PublishMessage publish ? publish.channel()
+                : message instanceof SyncRequestMessage sync ? sync.channel() : null;
+        observers.each(o -> o.received(type, channel, body.length));
+        return message;
     }
 
     /** {@code SUBSCRIBED}, then {@code INITIAL_DATA} where the channel has state. */

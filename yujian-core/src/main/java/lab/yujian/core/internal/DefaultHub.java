@@ -92,7 +92,7 @@ public final class DefaultHub implements Hub {
         this.pipeline = new PublishPipeline(history, transport, codec, clock, parts.hooks(), config.batch(),
                 batcher, observers);
         this.requests = new ClientRequests(codec, clock, authorizer, parts.rateLimiter(), presence, history,
-                replies, snapshots, pipeline, this::publishPresence);
+                replies, snapshots, pipeline, this::publishPresence, observers);
         long interval = config.maintenanceInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::maintenanceSafely, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -215,8 +215,8 @@ public final class DefaultHub implements Hub {
     @Override
     public void kick(String clientId, CloseCode code, String reason) {
         if (registry.get(clientId).isPresent()) {
+            disconnect(clientId); // first, so that the hub is consistent by the time the client sees the close
             transport.close(clientId, code, reason);
-            disconnect(clientId);
         }
     }
 

@@ -141,7 +141,8 @@ public final class MessageCodec {
         return (ObjectNode) node;
     }
 
-    private static String typeName(Class<? extends ClientMessage> type) {
+    /** The wire {@code type} of a client message record, such as {@code PUBLISH}. */
+    public static String typeName(Class<? extends ClientMessage> type) {
         for (JsonSubTypes.Type subtype : ClientMessage.class.getAnnotation(JsonSubTypes.class).value()) {
             if (subtype.value() == type) {
                 return subtype.name();

@@ -1,0 +1,98 @@
+package lab.yujian.spring.config;
+
+import java.time.Clock;
+import lab.yujian.core.Hub;
+import lab.yujian.core.HubBuilder;
+import lab.yujian.core.HubConfig;
+import lab.yujian.core.HubObserver;
+import lab.yujian.core.Transport;
+import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.history.InMemoryHistoryStore;
+import lab.yujian.core.presence.InMemoryPresenceStore;
+import lab.yujian.core.presence.PresenceStore;
+import lab.yujian.core.ratelimit.InMemoryRateLimiter;
+import lab.yujian.core.ratelimit.RateLimiter;
+import lab.yujian.core.registry.ConnectionRegistry;
+import lab.yujian.core.registry.InMemoryConnectionRegistry;
+import lab.yujian.protocol.json.MessageCodec;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * The hub and its stores. Stores default to the core's in-memory implementations (single node); an
+ * application or a cluster configuration replaces them by defining its own beans.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(YujianProperties.class)
+public class YujianHubAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MessageCodec yujianMessageCodec() {
+        return MessageCodec.create();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock yujianClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public HubConfig yujianHubConfig(YujianProperties properties) {
+        return properties.toHubConfig();
+    }
+
+    @Bean(name = "yujianTaskScheduler")
+    @ConditionalOnMissingBean(name = "yujianTaskScheduler")
+    public ThreadPoolTaskScheduler yujianTaskScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(2);
+        scheduler.setThreadNamePrefix("yujian-scheduler-");
+        return scheduler;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ConnectionRegistry yujianConnectionRegistry() {
+        return new InMemoryConnectionRegistry();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public HistoryStore yujianHistoryStore(HubConfig config, Clock clock) {
+        return new InMemoryHistoryStore(config.history(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PresenceStore yujianPresenceStore(HubConfig config, Clock clock) {
+        return new InMemoryPresenceStore(config.presenceLease(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RateLimiter yujianRateLimiter(HubConfig config, Clock clock) {
+        return new InMemoryRateLimiter(config.rateLimit(), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public Hub yujianHub(HubConfig config, Transport transport, Clock clock, ConnectionRegistry registry,
+                         HistoryStore history, PresenceStore presence, RateLimiter rateLimiter, MessageCodec codec,
+                         @Qualifier("yujianTaskScheduler") ThreadPoolTaskScheduler scheduler,
+                         ObjectProvider<HubObserver> observers, ObjectProvider<HubCustomizer> customizers) {
+        HubBuilder builder = Hub.builder(config).transport(transport).clock(clock).registry(registry)
+                .history(history).presence(presence).rateLimiter(rateLimiter).codec(codec)
+                .scheduler(scheduler.getScheduledExecutor());
+        observers.orderedStream().forEach(builder::observer);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+}

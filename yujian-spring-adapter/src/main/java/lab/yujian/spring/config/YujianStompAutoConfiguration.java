@@ -1,0 +1,91 @@
+package lab.yujian.spring.config;
+
+import java.time.Clock;
+import lab.yujian.core.Hub;
+import lab.yujian.core.Transport;
+import lab.yujian.protocol.json.MessageCodec;
+import lab.yujian.spring.security.CookieTokenHandshakeInterceptor;
+import lab.yujian.spring.security.StompAuthenticator;
+import lab.yujian.spring.stomp.HubChannelInterceptor;
+import lab.yujian.spring.stomp.HubMessageHandlers;
+import lab.yujian.spring.stomp.HubStompErrorHandler;
+import lab.yujian.spring.stomp.StompMetrics;
+import lab.yujian.spring.stomp.StompSessions;
+import lab.yujian.spring.stomp.StompTransport;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.OrderedMessageChannelDecorator;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * STOMP over WebSocket for the hub, on Spring's simple broker: the endpoint, the interceptor, the
+ * {@code /app} handlers, the transport, and the container's frame limits.
+ */
+@AutoConfiguration(after = {YujianHubAutoConfiguration.class, YujianSecurityAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSocketMessageBroker
+public class YujianStompAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public StompSessions yujianStompSessions(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> outbound) {
+        return new StompSessions(sessionId -> new OrderedMessageChannelDecorator(outbound.getObject(),
+                LogFactory.getLog(StompSessions.class)));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(Transport.class)
+    public StompTransport yujianStompTransport(ObjectProvider<SimpMessagingTemplate> brokerTemplate,
+                                               StompSessions sessions) {
+        return new StompTransport(brokerTemplate, sessions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public HubChannelInterceptor yujianHubChannelInterceptor(Hub hub, StompAuthenticator authenticator,
+                                                             StompSessions sessions, ObjectProvider<StompMetrics> metrics) {
+        return new HubChannelInterceptor(hub, authenticator, sessions, metrics.getIfAvailable(() -> StompMetrics.NONE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public HubMessageHandlers yujianHubMessageHandlers(Hub hub, StompSessions sessions,
+                                                       ObjectProvider<StompMetrics> metrics) {
+        return new HubMessageHandlers(hub, sessions, metrics.getIfAvailable(() -> StompMetrics.NONE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public HubStompErrorHandler yujianStompErrorHandler(MessageCodec codec, Clock clock) {
+        return new HubStompErrorHandler(codec, clock);
+    }
+
+    @Bean
+    public HubStompConfigurer yujianStompConfigurer(YujianProperties properties, Hub hub, StompSessions sessions,
+                                                    HubChannelInterceptor interceptor, HubStompErrorHandler errors,
+                                                    CookieTokenHandshakeInterceptor cookies,
+                                                    @Qualifier("yujianTaskScheduler")
+                                                    org.springframework.scheduling.TaskScheduler scheduler) {
+        return new HubStompConfigurer(properties, hub, sessions, interceptor, errors, cookies, scheduler);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ServletServerContainerFactoryBean yujianWebSocketContainer(YujianProperties properties) {
+        // Twice the STOMP limit, so that a frame just over the limit reaches the STOMP decoder, which
+        // answers it with an ERROR frame before the close; beyond that the container closes with 1009.
+        int buffer = (int) Math.min(Integer.MAX_VALUE, properties.getMessageSizeLimit().toBytes() * 2);
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(buffer);
+        container.setMaxBinaryMessageBufferSize(buffer);
+        return container;
+    }
+}

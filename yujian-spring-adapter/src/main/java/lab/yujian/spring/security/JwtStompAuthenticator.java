@@ -1,0 +1,58 @@
+package lab.yujian.spring.security;
+
+import java.util.Map;
+import lab.yujian.core.registry.Identity;
+import lab.yujian.protocol.Nullable;
+import lab.yujian.spring.stomp.StompAuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+/**
+ * Authenticates with a JWT: {@code sub} is the user id, {@code role} the role ({@code member} when
+ * absent), {@code name} the display name. The token is the identity; no database is consulted.
+ * The bearer header wins over the cookie.
+ */
+public final class JwtStompAuthenticator implements StompAuthenticator {
+
+    private static final String BEARER = "Bearer ";
+
+    private final JwtDecoder decoder;
+
+    public JwtStompAuthenticator(JwtDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    @Override
+    public Identity authenticate(@Nullable String authorization, @Nullable Map<String, Object> sessionAttributes) {
+        String token = token(authorization, sessionAttributes);
+        Jwt jwt;
+        try {
+            jwt = decoder.decode(token);
+        } catch (JwtException e) {
+            throw new StompAuthenticationException("Invalid token: " + e.getMessage());
+        }
+        String subject = jwt.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new StompAuthenticationException("Invalid token: no 'sub' claim");
+        }
+        String role = jwt.getClaimAsString("role");
+        return new Identity(subject, role == null || role.isBlank() ? Identity.MEMBER : role,
+                jwt.getClaimAsString("name"));
+    }
+
+    private static String token(@Nullable String authorization, @Nullable Map<String, Object> attributes) {
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                throw new StompAuthenticationException("The Authorization header must be 'Bearer <token>'");
+            }
+            return authorization.substring(BEARER.length()).trim();
+        }
+        Object cookie = attributes == null ? null : attributes.get(CookieTokenHandshakeInterceptor.TOKEN);
+        if (cookie instanceof String token && !token.isBlank()) {
+            return token;
+        }
+        throw new StompAuthenticationException("No credentials: send 'Authorization: Bearer <token>' on CONNECT "
+                + "or sign in so the session cookie is sent");
+    }
+}

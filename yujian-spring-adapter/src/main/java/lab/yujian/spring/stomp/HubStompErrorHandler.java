@@ -1,0 +1,92 @@
+package lab.yujian.spring.stomp;
+
+import java.time.Clock;
+import lab.yujian.protocol.CloseCode;
+import lab.yujian.protocol.ErrorCode;
+import lab.yujian.protocol.ErrorMessage;
+import lab.yujian.protocol.Nullable;
+import lab.yujian.protocol.json.MessageCodec;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompConversionException;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
+
+/**
+ * Turns failures that end a STOMP session into an ERROR frame with the seed's code and a close with the
+ * seed's close code: authentication to 1008, oversize frames to 1009, malformed frames to 1002, overload
+ * to 1011. The {@code message} header holds the bare code (no colons, which STOMP.js shows escaped); the
+ * body is an {@link ErrorMessage}. Refusals that keep the session open never come here: the hub answers
+ * those on the reply queue.
+ */
+public final class HubStompErrorHandler extends StompSubProtocolErrorHandler {
+
+    private static final Log LOG = LogFactory.getLog(HubStompErrorHandler.class);
+
+    private final MessageCodec codec;
+    private final Clock clock;
+
+    public HubStompErrorHandler(MessageCodec codec, Clock clock) {
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Override
+    public @Nullable Message<byte[]> handleClientMessageProcessingError(@Nullable Message<byte[]> clientMessage,
+                                                                       Throwable ex) {
+        Failure failure = classify(clientMessage, ex);
+        ManagedWebSocketSession session = ManagedWebSocketSession.current();
+        if (session != null) {
+            session.overrideNextClose(new CloseStatus(failure.close.code(), failure.code.name()));
+        }
+        StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.ERROR);
+        accessor.setMessage(failure.code.name());
+        accessor.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        StompHeaderAccessor client = clientMessage == null ? null
+                : MessageHeaderAccessor.getAccessor(clientMessage, StompHeaderAccessor.class);
+        if (client != null && client.getReceipt() != null) {
+            accessor.setReceiptId(client.getReceipt());
+        }
+        accessor.setLeaveMutable(true);
+        byte[] body = codec.encode(new ErrorMessage(failure.code, failure.message, null, clock.millis()));
+        return MessageBuilder.createMessage(body, accessor.getMessageHeaders());
+    }
+
+    private static Failure classify(@Nullable Message<byte[]> clientMessage, Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StompAuthenticationException) {
+                return new Failure(ErrorCode.AUTHENTICATION_FAILED, CloseCode.POLICY_VIOLATION, cause.getMessage());
+            }
+            if (cause instanceof StompConversionException) {
+                String message = String.valueOf(cause.getMessage());
+                return message.contains("buffer size limit")
+                        ? new Failure(ErrorCode.INVALID_MESSAGE, CloseCode.MESSAGE_TOO_BIG, "Frame too large: " + message)
+                        : new Failure(ErrorCode.INVALID_MESSAGE, CloseCode.PROTOCOL_ERROR, "Malformed STOMP frame: " + message);
+            }
+            if (cause instanceof TaskRejectedException) {
+                return new Failure(ErrorCode.SERVICE_UNAVAILABLE, CloseCode.SERVER_ERROR, "The server is overloaded; retry later");
+            }
+        }
+        if (clientMessage == null) {
+            // Spring could not decode the bytes into a frame at all (an unknown command, say)
+            return new Failure(ErrorCode.INVALID_MESSAGE, CloseCode.PROTOCOL_ERROR, "Malformed STOMP frame: "
+                    + abbreviate(String.valueOf(ex.getMessage())));
+        }
+        LOG.error("Unexpected failure handling a STOMP frame", ex);
+        return new Failure(ErrorCode.SERVER_ERROR, CloseCode.SERVER_ERROR, "The server failed to handle the frame");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+
+    private record Failure(ErrorCode code, CloseCode close, String message) {
+    }
+}

@@ -1,0 +1,144 @@
+package lab.yujian.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import lab.yujian.core.Hub;
+import lab.yujian.core.HubConfig;
+import lab.yujian.core.Transport;
+import lab.yujian.core.history.HistoryConfig;
+import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.history.InMemoryHistoryStore;
+import lab.yujian.core.presence.InMemoryPresenceStore;
+import lab.yujian.core.registry.Identity;
+import lab.yujian.core.testing.RecordingTransport;
+import lab.yujian.protocol.Channel;
+import lab.yujian.spring.config.HubCustomizer;
+import lab.yujian.spring.config.YujianHubAutoConfiguration;
+import lab.yujian.spring.config.YujianMetricsAutoConfiguration;
+import lab.yujian.spring.config.YujianSecurityAutoConfiguration;
+import lab.yujian.spring.metrics.HubMetrics;
+import lab.yujian.spring.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+class YujianAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(YujianHubAutoConfiguration.class,
+                    YujianSecurityAutoConfiguration.class, YujianMetricsAutoConfiguration.class))
+            .withBean(Transport.class, RecordingTransport::new)
+            .withPropertyValues("yujian.jwt.secret=" + TestTokens.SECRET);
+
+    @Test
+    void theDefaultsGiveOneHubWithInMemoryStores() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(Hub.class);
+            assertThat(context).getBean(HistoryStore.class).isInstanceOf(InMemoryHistoryStore.class);
+            assertThat(context).getBean(lab.yujian.core.presence.PresenceStore.class)
+                    .isInstanceOf(InMemoryPresenceStore.class);
+            assertThat(context.getBean(HubConfig.class).rateLimit().limit()).isEqualTo(100);
+            assertThat(context).doesNotHaveBean(HubMetrics.class);
+        });
+    }
+
+    @Test
+    void aUsersOwnStoreWins() {
+        HistoryStore own = new InMemoryHistoryStore(new HistoryConfig(7, Duration.ofMinutes(1)), java.time.Clock.systemUTC());
+        runner.withBean(HistoryStore.class, () -> own).run(context -> {
+            assertThat(context).getBean(HistoryStore.class).isSameAs(own);
+            assertThat(context.getBean(Hub.class).history()).isSameAs(own);
+        });
+    }
+
+    @Test
+    void propertiesMapOntoTheHubConfigurationIncludingTheSeedsEnvironmentNames() {
+        runner.withPropertyValues("yujian.rate-limit.max=5", "yujian.rate-limit.window=30000",
+                "yujian.acl.subscribe.member=presence,activity", "yujian.node-id=lab-2").run(context -> {
+                    HubConfig config = context.getBean(HubConfig.class);
+                    assertThat(config.rateLimit().limit()).isEqualTo(5);
+                    assertThat(config.rateLimit().window()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(config.nodeId()).isEqualTo("lab-2");
+                    Hub hub = context.getBean(Hub.class);
+                    assertThat(hub.registry()).isNotNull();
+                    var member = new Identity("ada", "member", null);
+                    var authorizer = lab.yujian.core.acl.ChannelAuthorizer.of(config.policy());
+                    assertThat(authorizer.canSubscribe(member, Channel.ACTIVITY)).isTrue();
+                    assertThat(authorizer.canSubscribe(member, Channel.METRICS)).isFalse();
+                });
+    }
+
+    @Test
+    void aBadSettingFailsStartupNamingTheField() {
+        runner.withPropertyValues("yujian.abuse-limit=0").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("abuseLimit must be at least 1"));
+        runner.withPropertyValues("yujian.batch.channels=metrix").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("'metrix'"));
+    }
+
+    @Test
+    void aMissingSecretFailsStartupSayingWhatToSet() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(YujianHubAutoConfiguration.class, YujianSecurityAutoConfiguration.class))
+                .withBean(Transport.class, RecordingTransport::new)
+                .run(context -> assertThat(context).getFailure()
+                        .hasStackTraceContaining("set yujian.jwt.secret (JWT_SECRET, at least 32 bytes)"));
+    }
+
+    @Test
+    void aSecretShorterThan32BytesFailsStartup() {
+        runner.withPropertyValues("yujian.jwt.secret=short-secret").run(context -> assertThat(context).getFailure()
+                .hasStackTraceContaining("must be at least 32 bytes for HS256; it has 12"));
+    }
+
+    @Test
+    void theDecoderAcceptsOnlyPinnedUnexpiredTokens() {
+        runner.run(context -> {
+            JwtDecoder decoder = context.getBean(JwtDecoder.class);
+            assertThat(decoder.decode(TestTokens.token("ada", "member")).getSubject()).isEqualTo("ada");
+            assertThatThrownBy(() -> decoder.decode(TestTokens.unsigned("ada", "admin"))).isInstanceOf(JwtException.class);
+            assertThatThrownBy(() -> decoder.decode(TestTokens.otherAlgorithm("ada", "admin"))).isInstanceOf(JwtException.class);
+            assertThatThrownBy(() -> decoder.decode(TestTokens.withoutExpiry("ada", "admin")))
+                    .isInstanceOf(JwtException.class).hasMessageContaining("exp");
+        });
+    }
+
+    @Test
+    void aJwkSetPropertySwitchesTheDecoderToTheIdentityProvider() {
+        runner.withPropertyValues("yujian.jwt.jwk-set-uri=http://127.0.0.1:9/jwks.json").run(context -> {
+            JwtDecoder decoder = context.getBean(JwtDecoder.class);
+            assertThatThrownBy(() -> decoder.decode(TestTokens.token("ada", "member"))).isInstanceOf(JwtException.class);
+        });
+    }
+
+    @Test
+    void metricsAppearWhenAMeterRegistryExistsAndObserveTheHub() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            assertThat(context).hasSingleBean(HubMetrics.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            context.getBean(Hub.class).connect(new Identity("ada", "member", null));
+            assertThat(registry.get("websocket.connections").tag("status", "accepted").counter().count()).isEqualTo(1);
+            assertThat(registry.get("websocket.sessions").gauge().value()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void customizersAddToTheHubBeforeItIsBuilt() {
+        runner.withBean(HubCustomizer.class, () -> builder -> builder.snapshot(lab.yujian.protocol.ChannelKind.METRICS,
+                channel -> java.util.List.of("from-the-customizer"))).run(context -> {
+                    Hub hub = context.getBean(Hub.class);
+                    String clientId = hub.connect(new Identity("ada", "member", null)).clientId();
+                    hub.subscribed(clientId, Channel.METRICS);
+                    RecordingTransport transport = (RecordingTransport) context.getBean(Transport.class);
+                    assertThat(transport.repliesTo(clientId, lab.yujian.protocol.InitialDataMessage.class))
+                            .singleElement().satisfies(initial ->
+                                    assertThat(initial.payload().get(0).asString()).isEqualTo("from-the-customizer"));
+                });
+    }
+}
