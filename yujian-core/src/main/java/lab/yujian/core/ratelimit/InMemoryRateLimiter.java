@@ -42,6 +42,12 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
+    public long available(String key) {
+        Bucket bucket = buckets.get(key);
+        return bucket == null ? config.limit() : bucket.getAvailableTokens();
+    }
+
+    @Override
     public RateLimitConfig config() {
         return config;
     }

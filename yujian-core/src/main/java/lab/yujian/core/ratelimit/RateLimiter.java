@@ -11,6 +11,9 @@ public interface RateLimiter {
     /** Takes one permit for the key if one is available. */
     RateLimitDecision tryAcquire(String key);
 
+    /** The permits the key has now, without taking one; a key never seen has the full limit. */
+    long available(String key);
+
     /** The configuration every key is limited by. */
     RateLimitConfig config();
 

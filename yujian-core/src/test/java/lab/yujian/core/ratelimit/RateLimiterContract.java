@@ -59,6 +59,15 @@ public abstract class RateLimiterContract {
     }
 
     @Test
+    void availableTellsThePermitsLeftWithoutTakingOne() {
+        assertThat(limiter.available("ada")).isEqualTo(10);
+        limiter.tryAcquire("ada");
+        limiter.tryAcquire("ada");
+        assertThat(limiter.available("ada")).isEqualTo(8);
+        assertThat(limiter.available("ada")).isEqualTo(8);
+    }
+
+    @Test
     void keysAreLimitedIndependently() {
         drain("ada");
         assertThat(limiter.tryAcquire("grace").allowed()).isTrue();

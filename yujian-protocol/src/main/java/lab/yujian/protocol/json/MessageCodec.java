@@ -1,5 +1,6 @@
 package lab.yujian.protocol.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.util.Objects;
 import lab.yujian.protocol.Channel;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * invalid JSON or a non-object body gives {@link ErrorCode#INVALID_MESSAGE}; an unknown {@code type}
  * gives {@link ErrorCode#INVALID_TYPE}; an absent required field gives {@link ErrorCode#MISSING_FIELD}
  * naming the field; a field of the wrong shape or out of range gives {@link ErrorCode#INVALID_MESSAGE}.
- * Unknown extra fields are ignored, so newer clients can talk to older servers.
+ * Unknown extra fields are ignored, so newer clients can talk to older servers. Absent optional fields
+ * are left out of the JSON rather than written as {@code null}, as the generated TypeScript declares them.
  */
 public final class MessageCodec {
 
@@ -40,6 +42,7 @@ public final class MessageCodec {
     /** A codec with the protocol's settings. */
     public static MessageCodec create() {
         return new MessageCodec(JsonMapper.builder()
+                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

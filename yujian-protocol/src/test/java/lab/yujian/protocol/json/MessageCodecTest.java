@@ -175,6 +175,12 @@ class MessageCodecTest {
     }
 
     @Test
+    void absentOptionalFieldsAreLeftOutRatherThanNull() {
+        String json = new String(codec.encode(new lab.yujian.protocol.ErrorMessage(ErrorCode.TIMEOUT, "slow", null, 1)), UTF_8);
+        assertThat(json).doesNotContain("details").doesNotContain("null");
+    }
+
+    @Test
     void clientMessagesEncodeWithTheirType() {
         assertThat(new String(codec.encode(new PingMessage(5L)), UTF_8)).isEqualTo("{\"type\":\"PING\",\"timestamp\":5}");
     }

@@ -44,8 +44,8 @@ public final class JwtDecoders {
         return new SecretKeySpec(bytes, "HmacSHA256");
     }
 
-    /** A decoder for HS256 tokens signed with {@code secret}. */
-    public static JwtDecoder hs256(String secret, @Nullable String issuer) {
+    /** A decoder for HS256 tokens signed with {@code secret}; its validator may be extended. */
+    public static NimbusJwtDecoder hs256(String secret, @Nullable String issuer) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(hmacKey(secret))
                 .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(validator(issuer));
@@ -60,7 +60,8 @@ public final class JwtDecoders {
         return decoder;
     }
 
-    private static OAuth2TokenValidator<Jwt> validator(@Nullable String issuer) {
+    /** The validator every decoder uses: {@code exp} required, timestamps checked, issuer if given. */
+    public static OAuth2TokenValidator<Jwt> validator(@Nullable String issuer) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
         validators.add(new JwtTimestampValidator());

@@ -1,0 +1,63 @@
+package lab.yujian.app.auth;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.UUID;
+import lab.yujian.app.AppProperties;
+import lab.yujian.core.registry.Identity;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * On first start (an empty user table) creates the user {@code admin}, with {@code ADMIN_PASSWORD} or a
+ * generated password that is printed once.
+ */
+@Component
+@Order(0)
+public class AdminBootstrap implements ApplicationRunner {
+
+    private static final Log LOG = LogFactory.getLog(AdminBootstrap.class);
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final AppProperties app;
+    private final Clock clock;
+
+    public AdminBootstrap(UserRepository users, PasswordEncoder passwords, AppProperties app, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.app = app;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (users.count() > 0) {
+            return;
+        }
+        boolean given = app.adminPassword() != null && !app.adminPassword().isBlank();
+        String password = given ? app.adminPassword() : generated();
+        users.insert(new UserAccount(UUID.randomUUID().toString(), "admin", "Administrator", Identity.ADMIN,
+                passwords.encode(password), false, clock.instant()));
+        if (given) {
+            LOG.info("Created the user 'admin' with the password from ADMIN_PASSWORD");
+        } else {
+            String line = "Created the user 'admin' with the password '" + password
+                    + "' (shown only this once; change it in the admin panel, or set ADMIN_PASSWORD on a fresh install)";
+            LOG.warn(line);
+            System.out.println("\n  " + line + "\n");
+        }
+    }
+
+    private static String generated() {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+}
