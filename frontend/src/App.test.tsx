@@ -1,0 +1,61 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from './App';
+import type { RealtimeClient } from './realtime';
+import { Emitter } from './realtime/Emitter';
+import type { RealtimeEvents } from './realtime/types';
+import { useSessionStore } from './store/sessionStore';
+
+vi.mock('uplot', () => import('./testing/fakeUplot'));
+
+function fakeClient() {
+  const events = new Emitter<RealtimeEvents>();
+  return {
+    on: events.on.bind(events), connect: vi.fn(), disconnect: vi.fn(), retry: vi.fn(), ping: vi.fn(),
+    updatePresence: vi.fn(), state: { state: 'connecting' },
+  };
+}
+
+function serve(me: { status: number; body?: unknown }) {
+  vi.stubGlobal('fetch', vi.fn(async (path: string) => {
+    if (path === '/api/auth/me') return new Response(JSON.stringify(me.body), { status: me.status });
+    if (path === '/api/auth/logout') return new Response(null, { status: 204 });
+    return new Response('[]', { status: 200 });
+  }));
+}
+
+beforeEach(() => {
+  useSessionStore.setState({ phase: 'checking', user: undefined, error: undefined, notice: undefined, busy: false });
+  window.location.hash = '';
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('App', () => {
+  it('shows the login form when there is no session', async () => {
+    serve({ status: 401, body: { code: 'AUTHENTICATION_FAILED', message: 'No session' } });
+    render(<App createClient={() => fakeClient() as unknown as RealtimeClient} />);
+    expect(screen.getByTestId('session-checking')).toBeTruthy();
+    expect(await screen.findByTestId('login-username')).toBeTruthy();
+  });
+
+  it('connects once signed in and never shows a blank page while loading', async () => {
+    serve({ status: 200, body: { id: 'u1', username: 'li', name: 'Li', role: 'member' } });
+    const client = fakeClient();
+    render(<App createClient={() => client as unknown as RealtimeClient} />);
+    expect((await screen.findByTestId('connection-status')).textContent).toBe('◌ Connecting…');
+    expect(client.connect).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('presence-loading')).toBeTruthy();
+    expect(screen.getByTestId('metrics-loading')).toBeTruthy();
+    expect(screen.queryByTestId('nav-admin')).toBeNull();
+  });
+
+  it('closes the connection and shows the login form on sign-out', async () => {
+    serve({ status: 200, body: { id: 'u1', username: 'boss', name: 'Boss', role: 'admin' } });
+    const client = fakeClient();
+    render(<App createClient={() => client as unknown as RealtimeClient} />);
+    expect(await screen.findByTestId('nav-admin')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('logout'));
+    await screen.findByTestId('login-username');
+    await waitFor(() => expect(client.disconnect).toHaveBeenCalled());
+  });
+});

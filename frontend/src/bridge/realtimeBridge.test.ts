@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PresencePayload } from '../generated/protocol';
+import { DESTINATIONS } from '../realtime';
+import { acceptConnection, harness } from '../realtime/testing/harness';
+import { data, initial } from '../realtime/testing/messages';
+import { useConnectionStore } from '../store/connectionStore';
+import { usePresenceStore } from '../store/presenceStore';
+import { useSessionStore } from '../store/sessionStore';
+import { clearStores, connectBridge, SESSION_ENDED } from './realtimeBridge';
+
+const li = (status: PresencePayload['status'], location?: string): PresencePayload => ({
+  userId: 'u1', status, location, lastSeen: '2026-01-01T09:00:00Z', metadata: { name: 'Li', role: 'member' },
+});
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  clearStores();
+});
+afterEach(() => vi.useRealTimers());
+
+async function connectedBridge(channels: string[]) {
+  const h = harness();
+  const off = connectBridge(h.client);
+  channels.forEach((c) => h.client.subscribe(c));
+  h.client.connect();
+  const socket = await acceptConnection(h.server);
+  return { ...h, socket, off };
+}
+
+describe('realtimeBridge', () => {
+  it('mirrors the connection state into connectionStore', async () => {
+    const { socket } = await connectedBridge([]);
+    expect(useConnectionStore.getState().status.state).toBe('connected');
+    socket.serverClose(1006);
+    expect(useConnectionStore.getState().status).toMatchObject({ state: 'reconnecting', attempt: 1 });
+  });
+
+  it('loads presence from INITIAL_DATA and applies each DATA once', async () => {
+    const { socket } = await connectedBridge(['presence']);
+    socket.deliver(DESTINATIONS.replies, initial(1, 'e1', 'presence', [li('online', 'Bench 1')]));
+    const update = data(2, 'e1', 'presence', li('away', 'Office'));
+    socket.deliver('/topic/presence', update);
+    socket.deliver('/topic/presence', update);
+    expect(usePresenceStore.getState().users).toEqual([li('away', 'Office')]);
+  });
+
+  it('records a denied channel instead of failing', async () => {
+    const { socket } = await connectedBridge(['activity']);
+    socket.deliver(DESTINATIONS.replies, {
+      type: 'SUBSCRIBED', channels: [], failed: [{ channel: 'activity', reason: 'ACCESS_DENIED' }], timestamp: 1,
+    });
+    expect(useConnectionStore.getState().denied).toEqual({ activity: 'ACCESS_DENIED' });
+  });
+
+  it('signs the user out with a reason when the server refuses the session', async () => {
+    useSessionStore.setState({ phase: 'signedIn', user: { id: 'u1', username: 'li', name: 'Li', role: 'member' } });
+    const { server, client } = harness();
+    connectBridge(client);
+    client.connect();
+    await vi.advanceTimersByTimeAsync(0);
+    server.last.open();
+    server.last.push('ERROR', { message: 'AUTHENTICATION_FAILED' }, '{}');
+    server.last.serverClose(1008);
+    expect(useSessionStore.getState()).toMatchObject({ phase: 'signedOut', notice: SESSION_ENDED });
+  });
+
+  it('stops feeding the stores once disconnected from the bridge', async () => {
+    const { socket, off } = await connectedBridge(['presence']);
+    off();
+    socket.deliver(DESTINATIONS.replies, initial(1, 'e1', 'presence', [li('online')]));
+    expect(usePresenceStore.getState().users).toEqual([]);
+  });
+});

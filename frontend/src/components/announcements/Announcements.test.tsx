@@ -1,0 +1,45 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AnnouncementPayload, Priority } from '../../generated/protocol';
+import { useAnnouncementStore } from '../../store/announcementStore';
+import { AnnouncementBanner, EXPIRY_CHECK_MS } from './AnnouncementBanner';
+import { AnnouncementList } from './AnnouncementList';
+
+const NOW = Date.UTC(2026, 0, 1, 12);
+const ann = (id: string, priority: Priority, expiresInMs?: number): AnnouncementPayload => ({
+  id, priority, title: `Title ${id}`, content: `Body ${id}`, author: { userId: 'a', name: 'Admin' },
+  timestamp: new Date(NOW - 60_000).toISOString(),
+  expiresAt: expiresInMs === undefined ? undefined : new Date(NOW + expiresInMs).toISOString(),
+});
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(NOW);
+  useAnnouncementStore.getState().clear();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('announcements', () => {
+  it('lists active announcements by priority and puts the highest in the banner', () => {
+    useAnnouncementStore.getState().replace([ann('n', 'normal'), ann('u', 'urgent'), ann('h', 'high')]);
+    render(<><AnnouncementBanner /><AnnouncementList /></>);
+    expect(screen.getAllByTestId('announcement').map((e) => e.getAttribute('data-id'))).toEqual(['u', 'h', 'n']);
+    expect(screen.getByTestId('announcement-banner').textContent).toContain('Title u');
+  });
+
+  it('hides an announcement once it expires, without any new message', () => {
+    useAnnouncementStore.getState().replace([ann('soon', 'urgent', 3_000), ann('stay', 'low')]);
+    render(<><AnnouncementBanner /><AnnouncementList /></>);
+    expect(screen.getByTestId('announcement-banner').getAttribute('data-id')).toBe('soon');
+    act(() => vi.advanceTimersByTime(EXPIRY_CHECK_MS));
+    expect(screen.getAllByTestId('announcement').map((e) => e.getAttribute('data-id'))).toEqual(['stay']);
+    expect(screen.getByTestId('announcement-banner').getAttribute('data-id')).toBe('stay');
+  });
+
+  it('shows no banner and says so when there is nothing to announce', () => {
+    useAnnouncementStore.getState().replace([]);
+    render(<><AnnouncementBanner /><AnnouncementList /></>);
+    expect(screen.queryByTestId('announcement-banner')).toBeNull();
+    expect(screen.getByText('No announcements right now.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,190 @@
+import type { PresenceUpdateMessage, PublishMessage, SyncRequestMessage } from '../generated/protocol';
+import { backoff, DEFAULT_BACKOFF } from './backoff';
+import { ChannelRouter } from './ChannelRouter';
+import { decideAfterClose, type CloseFacts } from './closePolicy';
+import { Emitter, type Unsubscribe } from './Emitter';
+import { parseServerMessage } from './messages';
+import { SendQueue } from './SendQueue';
+import { StompSession } from './StompSession';
+import { State, type ClientState, type RealtimeEvents, type RealtimeOptions } from './types';
+
+/** STOMP destinations of the protocol contract. */
+export const DESTINATIONS = {
+  replies: '/user/queue/replies',
+  topic: (channel: string) => `/topic/${channel}`,
+  publish: '/app/publish',
+  sync: '/app/sync',
+  presence: '/app/presence',
+  ping: '/app/ping',
+} as const;
+
+/** The fields of PRESENCE_UPDATE the caller sets; absent keeps, "" clears. */
+export type PresenceUpdate = Omit<PresenceUpdateMessage, 'type'> & { status: 'online' | 'away' };
+
+/**
+ * The framework-free realtime client: STOMP over WebSocket with reconnects by close code, backoff
+ * with jitter, resubscription, gap recovery and a bounded offline queue. See README "Recovery".
+ */
+export class RealtimeClient {
+  private readonly events = new Emitter<RealtimeEvents>();
+  private readonly router: ChannelRouter;
+  private readonly queue: SendQueue;
+  private readonly maxAttempts: number;
+  private current: ClientState = { state: State.Disconnected };
+  private session: StompSession | undefined;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: RealtimeOptions) {
+    this.router = new ChannelRouter(this.events, (channel, from) => this.sendSync(channel, from));
+    this.queue = new SendQueue(options.sendQueueCapacity ?? 100);
+    this.maxAttempts = options.maxAttempts ?? 10;
+  }
+
+  /** Listens to one event; returns the function that stops listening. */
+  on<K extends keyof RealtimeEvents>(event: K, handler: (value: RealtimeEvents[K]) => void): Unsubscribe {
+    return this.events.on(event, handler);
+  }
+
+  get state(): ClientState {
+    return this.current;
+  }
+
+  /** Connects unless already connected or trying. */
+  connect(): void {
+    if (this.current.state === State.Disconnected || this.current.state === State.GaveUp) this.retry();
+  }
+
+  /** Starts over now: resets the attempt count and connects (the Retry button, or after a login). */
+  retry(): void {
+    this.stopSession();
+    this.attempt = 0;
+    this.setState({ state: State.Connecting });
+    this.openSession();
+  }
+
+  /** Closes on purpose and stays closed; subscriptions are kept for the next connect(). */
+  disconnect(): void {
+    this.stopSession();
+    this.setState({ state: State.Disconnected });
+  }
+
+  /** Subscribes to a channel now or on the next connection; repeated calls are ignored. */
+  subscribe(channel: string): void {
+    if (this.router.add(channel) && this.session?.connected) this.session.subscribe(DESTINATIONS.topic(channel));
+  }
+
+  /** Stops following a channel here and on the next connections. */
+  unsubscribe(channel: string): void {
+    if (this.router.remove(channel) && this.session?.connected) this.session.unsubscribe(DESTINATIONS.topic(channel));
+  }
+
+  /** PUBLISH (admin and moderator only): payload must be the channel's full payload type. */
+  publish(channel: string, payload: unknown): void {
+    const body: PublishMessage = { type: 'PUBLISH', channel, payload };
+    this.send(DESTINATIONS.publish, body, true);
+  }
+
+  /** PRESENCE_UPDATE for the signed-in user; queued while offline. */
+  updatePresence(update: PresenceUpdate): void {
+    this.send(DESTINATIONS.presence, { type: 'PRESENCE_UPDATE', ...update }, true);
+  }
+
+  /** PING; the answer arrives as a `pong` event. Not queued: a late ping measures nothing. */
+  ping(): void {
+    this.send(DESTINATIONS.ping, { type: 'PING', timestamp: Date.now() }, false);
+  }
+
+  private send(destination: string, message: object, queueWhenOffline: boolean): void {
+    const body = JSON.stringify(message);
+    if (this.session?.connected) {
+      this.session.send(destination, body);
+    } else if (queueWhenOffline) {
+      const dropped = this.queue.push({ destination, body });
+      if (dropped) this.events.emit('sendDropped', dropped);
+    }
+  }
+
+  private sendSync(channel: string, from: { sequence: number; epoch: string }): void {
+    const body: SyncRequestMessage = { type: 'REQUEST_SYNC', channel, lastSequence: from.sequence, epoch: from.epoch };
+    this.send(DESTINATIONS.sync, body, false);
+  }
+
+  private openSession(): void {
+    const { url, heartbeatMs, connectionTimeoutMs, getToken, webSocketFactory } = this.options;
+    const session: StompSession = new StompSession(
+      { url, heartbeatMs: heartbeatMs ?? 10_000, connectionTimeoutMs: connectionTimeoutMs ?? 10_000, getToken, webSocketFactory },
+      {
+        connected: (info) => this.onConnected(session, info),
+        message: (destination, body) => this.onMessage(destination, body),
+        stompError: (message, body) => this.onStompError(message, body),
+        closed: (facts) => this.onClosed(facts),
+      },
+    );
+    this.session = session;
+    session.open();
+  }
+
+  private onConnected(session: StompSession, info: { clientId: string; userId: string }): void {
+    this.attempt = 0;
+    // Replies first, so that SUBSCRIBED and INITIAL_DATA for the topics below have somewhere to go.
+    session.subscribe(DESTINATIONS.replies);
+    for (const channel of this.router.channels()) session.subscribe(DESTINATIONS.topic(channel));
+    this.router.reconnected();
+    for (const queued of this.queue.drain()) session.send(queued.destination, queued.body);
+    this.setState({ state: State.Connected, ...info });
+  }
+
+  private onMessage(destination: string, body: string): void {
+    const message = parseServerMessage(body);
+    if (!message) {
+      this.events.emit('invalidMessage', { destination, body });
+    } else if (destination === DESTINATIONS.replies) {
+      this.router.reply(message);
+    } else {
+      this.router.topic(message);
+    }
+  }
+
+  private onStompError(message: string, body: string): void {
+    const parsed = parseServerMessage(body);
+    if (parsed?.type === 'ERROR') this.events.emit('serverError', parsed);
+    else this.events.emit('invalidMessage', { destination: `ERROR ${message}`, body });
+  }
+
+  private onClosed(facts: CloseFacts): void {
+    this.session = undefined;
+    const decision = decideAfterClose(facts);
+    if (decision.action === 'auth-required') {
+      this.setState({ state: State.GaveUp, reason: 'auth-required', closeCode: facts.code });
+    } else if (decision.action === 'stop') {
+      this.setState({ state: State.GaveUp, reason: 'closed', closeCode: facts.code });
+    } else if (this.attempt >= this.maxAttempts) {
+      this.setState({ state: State.GaveUp, reason: 'max-attempts', closeCode: facts.code });
+    } else {
+      this.scheduleReconnect(facts.code);
+    }
+  }
+
+  private scheduleReconnect(closeCode: number): void {
+    const delayMs = backoff(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random);
+    this.attempt += 1;
+    this.setState({ state: State.Reconnecting, attempt: this.attempt, delayMs, closeCode });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.openSession();
+    }, delayMs);
+  }
+
+  private stopSession(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.session?.close();
+    this.session = undefined;
+  }
+
+  private setState(next: ClientState): void {
+    this.current = next;
+    this.events.emit('state', next);
+  }
+}

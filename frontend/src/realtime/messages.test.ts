@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseServerMessage, topicData } from './messages';
+import { data } from './testing/messages';
+
+describe('parseServerMessage', () => {
+  it('returns a message with a known type', () => {
+    expect(parseServerMessage('{"type":"PONG","timestamp":2,"clientTimestamp":1}')?.type).toBe('PONG');
+  });
+
+  it.each(['not json', '42', 'null', '{"type":"NOPE"}', '{"channel":"presence"}'])(
+    'rejects %s',
+    (body) => {
+      expect(parseServerMessage(body)).toBeUndefined();
+    },
+  );
+});
+
+describe('topicData', () => {
+  it('unpacks a BATCH in order', () => {
+    const batch = { type: 'BATCH' as const, channel: 'metrics', messages: [data(1), data(2)] };
+    expect(topicData(batch).map((m) => m.sequence)).toEqual([1, 2]);
+  });
+
+  it('passes a DATA through and ignores replies', () => {
+    expect(topicData(data(5))).toHaveLength(1);
+    expect(topicData({ type: 'PONG', timestamp: 1, clientTimestamp: 1 })).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import type {
+  DataMessage,
+  InitialDataMessage,
+  SyncResponseMessage,
+} from '../../generated/protocol';
+
+/** Test builders for protocol messages. */
+export function data(sequence: number, epoch = 'e1', channel = 'presence', payload: unknown = {}): DataMessage {
+  return {
+    type: 'DATA',
+    channel,
+    payload,
+    sender: { userId: 'u-sender', clientId: 'c-sender' },
+    sequence,
+    epoch,
+    timestamp: 1_700_000_000_000 + sequence,
+  };
+}
+
+export function initial(sequence: number, epoch = 'e1', channel = 'presence', payload: unknown = []): InitialDataMessage {
+  return { type: 'INITIAL_DATA', channel, payload, sequence, epoch, timestamp: 1_700_000_000_000 };
+}
+
+export function synced(
+  messages: DataMessage[],
+  currentSequence: number,
+  epoch = 'e1',
+  channel = 'presence',
+): SyncResponseMessage {
+  return {
+    type: 'SYNC_RESPONSE',
+    channel,
+    messages,
+    currentSequence,
+    epoch,
+    recovered: true,
+    timestamp: 1_700_000_000_000,
+  };
+}
+
+export function unrecovered(
+  reason: 'EPOCH_CHANGED' | 'TRIMMED',
+  currentSequence: number,
+  epoch: string,
+  channel = 'presence',
+): SyncResponseMessage {
+  return {
+    type: 'SYNC_RESPONSE',
+    channel,
+    messages: [],
+    currentSequence,
+    epoch,
+    recovered: false,
+    reason,
+    timestamp: 1_700_000_000_000,
+  };
+}
+
+/** The sequences of delivered DATA, for compact assertions. */
+export const seqs = (messages: readonly DataMessage[]) => messages.map((m) => m.sequence);

@@ -1,0 +1,91 @@
+import type {
+  DataMessage,
+  ErrorMessage,
+  InitialDataMessage,
+  RecoveryFailure,
+  SequenceRange,
+  SubscriptionFailure,
+} from '../generated/protocol';
+import type { BackoffOptions } from './backoff';
+
+/** The connection's coarse state. */
+export const State = {
+  /** The first connection attempt (or one after connect()/retry()) is under way. */
+  Connecting: 'connecting',
+  /** CONNECTED arrived; subscriptions are live. */
+  Connected: 'connected',
+  /** The connection was lost; attempt `attempt` of `maxAttempts` is waiting or under way. */
+  Reconnecting: 'reconnecting',
+  /** Closed on purpose by this client (disconnect()), or never connected. */
+  Disconnected: 'disconnected',
+  /** Stopped retrying; see `reason`. Only retry() (or a new login) starts again. */
+  GaveUp: 'gaveUp',
+} as const;
+export type State = (typeof State)[keyof typeof State];
+
+/** Why the client stopped retrying. */
+export type GaveUpReason =
+  /** The server refused our credentials (AUTHENTICATION_FAILED): sign in again first. */
+  | 'auth-required'
+  /** The server closed with a final close code (normal close, policy, too big...). */
+  | 'closed'
+  /** maxAttempts reconnects in a row failed. */
+  | 'max-attempts';
+
+/** A snapshot of the connection state, with the details that belong to it. */
+export type ClientState =
+  | { readonly state: typeof State.Connecting }
+  | { readonly state: typeof State.Connected; readonly clientId: string; readonly userId: string }
+  | { readonly state: typeof State.Reconnecting; readonly attempt: number; readonly delayMs: number; readonly closeCode?: number }
+  | { readonly state: typeof State.Disconnected }
+  | { readonly state: typeof State.GaveUp; readonly reason: GaveUpReason; readonly closeCode?: number; readonly message?: string };
+
+/** The client's events and what each carries. */
+export interface RealtimeEvents {
+  /** Every change of the connection state. */
+  state: ClientState;
+  /** Replace the channel's state with this payload (INITIAL_DATA, also after an unrecoverable gap). */
+  initialData: InitialDataMessage;
+  /** One DATA, in sequence order, never twice; apply it to the channel's state. */
+  data: DataMessage;
+  /** The server accepted the subscription to this channel. */
+  subscribed: { readonly channel: string };
+  /** The server refused a subscription (ACCESS_DENIED, CHANNEL_NOT_FOUND); the session stays open. */
+  subscriptionFailed: SubscriptionFailure;
+  /** History could not fill a gap; stateful channels reload from the INITIAL_DATA that follows. */
+  recoveryFailed: { readonly channel: string; readonly reason?: RecoveryFailure; readonly missing?: SequenceRange };
+  /** An ERROR reply on the session queue (the session stays open), or the STOMP ERROR before a close. */
+  serverError: ErrorMessage;
+  /** A PONG came back for our PING; `rttMs` is the measured round trip. */
+  pong: { readonly rttMs: number };
+  /** The offline queue was full, so its oldest send was dropped. */
+  sendDropped: { readonly destination: string; readonly body: string };
+  /** A frame body that was not a protocol message; it was ignored. */
+  invalidMessage: { readonly destination: string; readonly body: string };
+}
+
+/** The subset of @stomp/stompjs Client settings the transport factory receives. */
+export interface RealtimeOptions {
+  /** The WebSocket URL, e.g. wss://lab.example/ws. */
+  readonly url: string;
+  /**
+   * Optional bearer token source for non-browser clients; sent as the STOMP CONNECT header
+   * `Authorization: Bearer <jwt>`. Browsers leave it unset: the httpOnly session cookie rides along
+   * with the WebSocket handshake instead.
+   */
+  readonly getToken?: () => string | undefined | Promise<string | undefined>;
+  /** Reconnect backoff; defaults to the seed's 1 s, ×1.5, 30 s max, jitter 0.1. */
+  readonly backoff?: BackoffOptions;
+  /** Reconnect attempts in a row before giving up (default 10). */
+  readonly maxAttempts?: number;
+  /** How long one attempt may take from opening the socket to CONNECTED (default 10 000 ms). */
+  readonly connectionTimeoutMs?: number;
+  /** STOMP heart-beat in both directions (default 10 000 ms, as the server). */
+  readonly heartbeatMs?: number;
+  /** Capacity of the offline send queue (default 100; the oldest send is dropped when full). */
+  readonly sendQueueCapacity?: number;
+  /** Creates the WebSocket; tests pass a fake. Defaults to `new WebSocket(url, stompSubprotocols)`. */
+  readonly webSocketFactory?: () => WebSocket;
+  /** Source of randomness for the backoff jitter; tests pass a fixed one. */
+  readonly random?: () => number;
+}
