@@ -39,9 +39,19 @@ public final class TypeScriptDefinitions {
         }
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
-        writeTypes(out.resolve("protocol.ts"));
-        Files.writeString(out.resolve("codes.ts"), CodesFile.render(), StandardCharsets.UTF_8);
+        Path types = Files.createTempFile(out, "protocol", ".tmp");
+        writeTypes(types);
+        replace(types, out.resolve("protocol.ts"));
+        Path codes = Files.createTempFile(out, "codes", ".tmp");
+        Files.writeString(codes, CodesFile.render(), StandardCharsets.UTF_8);
+        replace(codes, out.resolve("codes.ts"));
         System.out.println("[yujian] TypeScript definitions written to " + out.toAbsolutePath().normalize());
+    }
+
+    /** Moves a finished file into place at once, so that a concurrent reader never sees half of it. */
+    private static void replace(Path finished, Path target) throws IOException {
+        Files.move(finished, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void writeTypes(Path file) {

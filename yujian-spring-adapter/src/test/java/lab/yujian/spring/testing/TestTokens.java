@@ -26,6 +26,11 @@ public final class TestTokens {
         return sign(JWSAlgorithm.HS256, SECRET, claims(userId, role, Instant.now().plus(Duration.ofHours(1))));
     }
 
+    /** A valid HS256 token signed with any secret, for tools that talk to a server with its own secret. */
+    public static String token(String secret, String userId, String role, Duration validFor) {
+        return sign(JWSAlgorithm.HS256, secret, claims(userId, role, Instant.now().plus(validFor)));
+    }
+
     /** A token that expired an hour ago. */
     public static String expired(String userId, String role) {
         return sign(JWSAlgorithm.HS256, SECRET, claims(userId, role, Instant.now().minus(Duration.ofHours(1))));
