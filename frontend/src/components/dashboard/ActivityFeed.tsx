@@ -3,21 +3,11 @@ import type { ActivityType } from '../../generated/protocol';
 import { useNow } from '../../hooks/useNow';
 import { useActivityStore } from '../../store/activityStore';
 import { useConnectionStore } from '../../store/connectionStore';
-import { usePresenceStore, displayName } from '../../store/presenceStore';
 import { useSessionStore } from '../../store/sessionStore';
 import { ago, dateTime } from '../format';
 import { RealTimeBadge } from '../shared/RealTimeBadge';
 
 const ICON: Record<ActivityType, string> = { join: '→', leave: '←', action: '•', announcement: '!' };
-
-/** Names of present users by id, so entries read "Li Wei joined" rather than an id. */
-function useNames(): (userId: string) => string {
-  const users = usePresenceStore((s) => s.users);
-  return (userId) => {
-    const user = users.find((u) => u.userId === userId);
-    return user ? displayName(user) : userId;
-  };
-}
 
 /**
  * The lab's recent activity, newest first. Only some roles may read it (admins by default); when the
@@ -28,7 +18,6 @@ export function ActivityFeed() {
   const role = useSessionStore((s) => s.user?.role);
   const items = useActivityStore((s) => s.items);
   const loaded = useActivityStore((s) => s.loaded);
-  const name = useNames();
   const now = useNow(30_000);
 
   if (denied) {
@@ -54,7 +43,7 @@ export function ActivityFeed() {
           {items.map((item) => (
             <li key={item.id} className={`feed-item ${item.type}`} data-testid="activity-item" data-id={item.id}>
               <span className="feed-icon" aria-hidden="true">{ICON[item.type]}</span>
-              <span className="feed-text"><strong>{name(item.userId)}</strong> {item.message}</span>
+              <span className="feed-text">{item.message}</span>
               <time className="muted small" dateTime={item.timestamp} title={dateTime(item.timestamp)}>
                 {ago(item.timestamp, now)}
               </time>

@@ -12,6 +12,8 @@ export interface LineSpec {
 }
 
 const HEIGHT = 140;
+/** The time axis always spans at least this many seconds, so a first sample is not drawn over years. */
+const MIN_SPAN_S = 60;
 
 function toData(samples: readonly MetricsPayload[], lines: readonly LineSpec[]): uPlot.AlignedData {
   const xs = samples.map((s) => Date.parse(s.timestamp) / 1000);
@@ -34,7 +36,10 @@ export function MetricChart(props: { lines: readonly LineSpec[]; format: (v: num
       width: el.clientWidth || 300,
       height: HEIGHT,
       legend: { show: lines.length > 1 },
-      scales: { y: max === undefined ? { range: (_u, _min, hi) => [0, Math.max(hi, 1)] } : { range: [0, max] } },
+      scales: {
+        x: { time: true, range: (_u, lo, hi) => [Math.min(lo, hi - MIN_SPAN_S), hi] },
+        y: max === undefined ? { range: (_u, _min, hi) => [0, Math.max(hi, 1)] } : { range: [0, max] },
+      },
       axes: [{}, { values: (_u, ticks) => ticks.map(format), size: 76 }],
       series: [{}, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 2, value: (_u: uPlot, v: number | null) => (v == null ? '–' : format(v)) }))],
     };
