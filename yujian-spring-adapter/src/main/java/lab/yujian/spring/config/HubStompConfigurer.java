@@ -6,6 +6,7 @@ import lab.yujian.spring.security.CookieTokenHandshakeInterceptor;
 import lab.yujian.spring.stomp.HubChannelInterceptor;
 import lab.yujian.spring.stomp.HubStompErrorHandler;
 import lab.yujian.spring.stomp.HubWebSocketHandler;
+import lab.yujian.spring.stomp.SessionOutboundExecutor;
 import lab.yujian.spring.stomp.StompDestinations;
 import lab.yujian.spring.stomp.StompSessions;
 import org.springframework.core.task.SyncTaskExecutor;
@@ -22,8 +23,10 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  *   <li>Inbound frames are handled on the WebSocket's own thread (a synchronous inbound channel): each
  *       session's frames are handled one at a time, in order, and a client that floods the server is
  *       slowed by TCP instead of filling a queue.</li>
- *   <li>Outbound messages go through a bounded pool, in order per session; a client too slow to keep up
- *       with its send buffer or send time limit is closed (4500) and recovers by sync.</li>
+ *   <li>Outbound frames go through {@link SessionOutboundExecutor}: in order per session, bounded per
+ *       session; a client too slow to keep up with its send buffer or send time limit is closed (4500) and
+ *       recovers by sync. Spring's {@code preservePublishOrder} is left off: its per-session queue is
+ *       unbounded, and the executor keeps the order instead.</li>
  * </ul>
  */
 public final class HubStompConfigurer implements WebSocketMessageBrokerConfigurer {
@@ -34,16 +37,19 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
     private final HubChannelInterceptor interceptor;
     private final HubStompErrorHandler errors;
     private final CookieTokenHandshakeInterceptor cookies;
+    private final SessionOutboundExecutor outbound;
     private final TaskScheduler scheduler;
 
     HubStompConfigurer(YujianProperties properties, Hub hub, StompSessions sessions, HubChannelInterceptor interceptor,
-                       HubStompErrorHandler errors, CookieTokenHandshakeInterceptor cookies, TaskScheduler scheduler) {
+                       HubStompErrorHandler errors, CookieTokenHandshakeInterceptor cookies,
+                       SessionOutboundExecutor outbound, TaskScheduler scheduler) {
         this.properties = properties;
         this.hub = hub;
         this.sessions = sessions;
         this.interceptor = interceptor;
         this.errors = errors;
         this.cookies = cookies;
+        this.outbound = outbound;
         this.scheduler = scheduler;
     }
 
@@ -63,7 +69,6 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
                 .setTaskScheduler(scheduler);
         registry.setApplicationDestinationPrefixes(StompDestinations.APP_PREFIX);
         registry.setUserDestinationPrefix(StompDestinations.USER_PREFIX);
-        registry.setPreservePublishOrder(true);
     }
 
     @Override
@@ -74,9 +79,7 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        registration.taskExecutor().corePoolSize(threads).maxPoolSize(threads)
-                .queueCapacity(properties.getOutboundQueueCapacity());
+        registration.executor(outbound);
     }
 
     @Override
@@ -85,6 +88,6 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
                 .setSendTimeLimit((int) properties.getSendTimeLimit().toMillis())
                 .setSendBufferSizeLimit((int) properties.getSendBufferSizeLimit().toBytes())
                 .setTimeToFirstMessage(30_000)
-                .addDecoratorFactory(HubWebSocketHandler.factory(sessions, hub));
+                .addDecoratorFactory(HubWebSocketHandler.factory(sessions, hub, errors));
     }
 }

@@ -41,12 +41,14 @@ public class YujianProperties {
     private int snapshotSize = 50;
     /** Largest STOMP frame a client may send; larger frames close the session with 1009. */
     private DataSize messageSizeLimit = DataSize.ofKilobytes(64);
-    /** Longest a send to one client may take before the session is closed as too slow. */
+    /** Longest a send to one client may take before the session is closed as too slow (4500). */
     private Duration sendTimeLimit = Duration.ofSeconds(10);
-    /** Most data buffered for one slow client before its session is closed. */
-    private DataSize sendBufferSizeLimit = DataSize.ofKilobytes(512);
-    /** Most messages waiting for the outbound threads, over all sessions. */
-    private int outboundQueueCapacity = 20_000;
+    /** Most data waiting for one slow client before its session is closed (4500). */
+    private DataSize sendBufferSizeLimit = DataSize.ofMegabytes(1);
+    /** Threads that write to client sockets. */
+    private int outboundThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /** Most sessions whose frames may wait for an outbound thread at once; beyond it a session is closed (1011). */
+    private int outboundQueueCapacity = 50_000;
 
     private final Jwt jwt = new Jwt();
     private final RateLimit rateLimit = new RateLimit();
@@ -184,6 +186,8 @@ public class YujianProperties {
     public void setSendTimeLimit(Duration sendTimeLimit) { this.sendTimeLimit = sendTimeLimit; }
     public DataSize getSendBufferSizeLimit() { return sendBufferSizeLimit; }
     public void setSendBufferSizeLimit(DataSize sendBufferSizeLimit) { this.sendBufferSizeLimit = sendBufferSizeLimit; }
+    public int getOutboundThreads() { return outboundThreads; }
+    public void setOutboundThreads(int outboundThreads) { this.outboundThreads = outboundThreads; }
     public int getOutboundQueueCapacity() { return outboundQueueCapacity; }
     public void setOutboundQueueCapacity(int outboundQueueCapacity) { this.outboundQueueCapacity = outboundQueueCapacity; }
     public Jwt getJwt() { return jwt; }

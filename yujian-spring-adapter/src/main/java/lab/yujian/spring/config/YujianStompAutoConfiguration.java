@@ -9,10 +9,10 @@ import lab.yujian.spring.security.StompAuthenticator;
 import lab.yujian.spring.stomp.HubChannelInterceptor;
 import lab.yujian.spring.stomp.HubMessageHandlers;
 import lab.yujian.spring.stomp.HubStompErrorHandler;
+import lab.yujian.spring.stomp.SessionOutboundExecutor;
 import lab.yujian.spring.stomp.StompMetrics;
 import lab.yujian.spring.stomp.StompSessions;
 import lab.yujian.spring.stomp.StompTransport;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,7 +21,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.simp.broker.OrderedMessageChannelDecorator;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
@@ -36,9 +35,17 @@ public class YujianStompAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public StompSessions yujianStompSessions(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> outbound) {
-        return new StompSessions(sessionId -> new OrderedMessageChannelDecorator(outbound.getObject(),
-                LogFactory.getLog(StompSessions.class)));
+    public StompSessions yujianStompSessions(YujianProperties properties,
+                                             @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> outbound) {
+        return new StompSessions(outbound::getObject, properties.getSendBufferSizeLimit().toBytes(),
+                properties.getSendTimeLimit());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SessionOutboundExecutor yujianOutboundExecutor(YujianProperties properties, StompSessions sessions) {
+        return new SessionOutboundExecutor(sessions, properties.getOutboundThreads(),
+                properties.getOutboundQueueCapacity());
     }
 
     @Bean
@@ -69,12 +76,14 @@ public class YujianStompAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     public HubStompConfigurer yujianStompConfigurer(YujianProperties properties, Hub hub, StompSessions sessions,
                                                     HubChannelInterceptor interceptor, HubStompErrorHandler errors,
                                                     CookieTokenHandshakeInterceptor cookies,
+                                                    SessionOutboundExecutor outbound,
                                                     @Qualifier("yujianTaskScheduler")
                                                     org.springframework.scheduling.TaskScheduler scheduler) {
-        return new HubStompConfigurer(properties, hub, sessions, interceptor, errors, cookies, scheduler);
+        return new HubStompConfigurer(properties, hub, sessions, interceptor, errors, cookies, outbound, scheduler);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import lab.yujian.core.HubObserver;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.core.registry.Session;
@@ -23,6 +24,8 @@ import lab.yujian.spring.stomp.StompMetrics;
  * finishing it (a round trip would need the client's clock); see docs/operations.md.
  */
 public final class HubMetrics implements HubObserver, StompMetrics {
+
+    private static final List<String> FIXED_CHANNELS = List.of("presence", "metrics", "activity", "announcements");
 
     private final MeterRegistry registry;
     private final Counter accepted;
@@ -48,7 +51,7 @@ public final class HubMetrics implements HubObserver, StompMetrics {
                 .register(registry);
         Gauge.builder("websocket.sessions", connections, ConnectionRegistry::sessionCount)
                 .description("Live STOMP sessions on this node").register(registry);
-        for (String channel : new String[] {"presence", "metrics", "activity", "announcements"}) {
+        for (String channel : FIXED_CHANNELS) {
             Gauge.builder("websocket.subscriptions", connections, r -> r.subscriberCount(channel))
                     .tag("channel", channel).description("Subscriptions per channel on this node").register(registry);
         }
@@ -101,11 +104,18 @@ public final class HubMetrics implements HubObserver, StompMetrics {
         size.record(bytes);
     }
 
-    private static String channelTag(@Nullable String channel) {
+    /**
+     * A tag from a bounded set: the fixed channels by name, collaboration channels as one, and anything
+     * else (a client may name any channel before it is refused) as {@code invalid}.
+     */
+    static String channelTag(@Nullable String channel) {
         if (channel == null) {
             return "none";
         }
-        return channel.startsWith(ChannelKind.COLLABORATION.prefix() + ".") ? "collaboration.*" : channel;
+        if (channel.startsWith(ChannelKind.COLLABORATION.prefix() + ".")) {
+            return "collaboration.*";
+        }
+        return FIXED_CHANNELS.contains(channel) ? channel : "invalid";
     }
 
     private static double collaborationSubscriptions(ConnectionRegistry connections) {

@@ -158,6 +158,9 @@ public final class HubChannelInterceptor implements ExecutorChannelInterceptor {
 
     private void disconnect(StompHeaderAccessor accessor) {
         StompSession session = sessions.bySession(accessor.getSessionId());
+        if (session != null) {
+            session.socket.clientDisconnected();
+        }
         if (session != null && session.clientId != null) {
             hub.disconnect(session.clientId);
         }

@@ -12,11 +12,13 @@ import org.springframework.core.task.TaskRejectedException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompConversionException;
+import org.springframework.messaging.simp.stomp.StompEncoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 
 /**
@@ -29,6 +31,8 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 public final class HubStompErrorHandler extends StompSubProtocolErrorHandler {
 
     private static final Log LOG = LogFactory.getLog(HubStompErrorHandler.class);
+
+    private static final StompEncoder ENCODER = new StompEncoder();
 
     private final MessageCodec codec;
     private final Clock clock;
@@ -57,6 +61,16 @@ public final class HubStompErrorHandler extends StompSubProtocolErrorHandler {
         accessor.setLeaveMutable(true);
         byte[] body = codec.encode(new ErrorMessage(failure.code, failure.message, null, clock.millis()));
         return MessageBuilder.createMessage(body, accessor.getMessageHeaders());
+    }
+
+    /** The frame for a session the broker ended for want of heart-beats: ERROR with code TIMEOUT. */
+    TextMessage timeoutFrame() {
+        StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.ERROR);
+        accessor.setMessage(ErrorCode.TIMEOUT.name());
+        accessor.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        byte[] body = codec.encode(new ErrorMessage(ErrorCode.TIMEOUT,
+                "No frame or heart-beat arrived from the client in time; reconnect", null, clock.millis()));
+        return new TextMessage(ENCODER.encode(accessor.getMessageHeaders(), body));
     }
 
     private static Failure classify(@Nullable Message<byte[]> clientMessage, Throwable ex) {

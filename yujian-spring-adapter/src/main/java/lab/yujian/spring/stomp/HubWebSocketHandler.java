@@ -17,21 +17,23 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
 
     private final StompSessions sessions;
     private final Hub hub;
+    private final HubStompErrorHandler errors;
 
-    HubWebSocketHandler(WebSocketHandler delegate, StompSessions sessions, Hub hub) {
+    HubWebSocketHandler(WebSocketHandler delegate, StompSessions sessions, Hub hub, HubStompErrorHandler errors) {
         super(delegate);
         this.sessions = sessions;
         this.hub = hub;
+        this.errors = errors;
     }
 
     /** The factory to register with {@code WebSocketTransportRegistration#addDecoratorFactory}. */
-    public static WebSocketHandlerDecoratorFactory factory(StompSessions sessions, Hub hub) {
-        return handler -> new HubWebSocketHandler(handler, sessions, hub);
+    public static WebSocketHandlerDecoratorFactory factory(StompSessions sessions, Hub hub, HubStompErrorHandler errors) {
+        return handler -> new HubWebSocketHandler(handler, sessions, hub, errors);
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-        ManagedWebSocketSession managed = new ManagedWebSocketSession(session);
+        ManagedWebSocketSession managed = new ManagedWebSocketSession(session, errors::timeoutFrame);
         sessions.opened(managed);
         super.afterConnectionEstablished(managed);
     }

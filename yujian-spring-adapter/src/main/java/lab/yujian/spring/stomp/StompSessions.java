@@ -1,29 +1,39 @@
 package lab.yujian.spring.stomp;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import lab.yujian.protocol.Nullable;
 import org.springframework.messaging.MessageChannel;
 
 /**
  * The adapter's sessions, by WebSocket session id and by the hub's client id; both lookups are O(1).
+ * Each session gets an {@link OutboundLane} with the send buffer and send time limits.
  */
 public final class StompSessions {
 
     private final Map<String, StompSession> bySession = new ConcurrentHashMap<>();
     private final Map<String, StompSession> byClient = new ConcurrentHashMap<>();
-    private final Function<String, MessageChannel> replyChannels;
+    private final Supplier<MessageChannel> outbound;
+    private final long sendBufferLimit;
+    private final long sendTimeLimitNanos;
 
     /**
-     * @param replyChannels makes the ordered reply channel of a session, given its id
+     * @param outbound        the client outbound channel, looked up on first use (it is created by the
+     *                        configuration that needs these sessions)
+     * @param sendBufferLimit most bytes that may wait for one session before it is closed as too slow
+     * @param sendTimeLimit   longest one send to a session may take before it is closed as too slow
      */
-    public StompSessions(Function<String, MessageChannel> replyChannels) {
-        this.replyChannels = replyChannels;
+    public StompSessions(Supplier<MessageChannel> outbound, long sendBufferLimit, Duration sendTimeLimit) {
+        this.outbound = outbound;
+        this.sendBufferLimit = sendBufferLimit;
+        this.sendTimeLimitNanos = sendTimeLimit.toNanos();
     }
 
     void opened(ManagedWebSocketSession socket) {
-        bySession.put(socket.getId(), new StompSession(socket.getId(), socket, replyChannels.apply(socket.getId())));
+        OutboundLane lane = new OutboundLane(sendBufferLimit, sendTimeLimitNanos);
+        bySession.put(socket.getId(), new StompSession(socket.getId(), socket, lane, outbound.get()));
     }
 
     void bind(String sessionId, String clientId) {
@@ -43,10 +53,14 @@ public final class StompSessions {
         return byClient.get(clientId);
     }
 
-    /** Forgets a session; returns its client id if it had connected. */
+    /** Forgets a session and drops its waiting frames; returns its client id if it had connected. */
     @Nullable String closed(String sessionId) {
         StompSession session = bySession.remove(sessionId);
-        if (session == null || session.clientId == null) {
+        if (session == null) {
+            return null;
+        }
+        session.lane.close();
+        if (session.clientId == null) {
             return null;
         }
         byClient.remove(session.clientId);

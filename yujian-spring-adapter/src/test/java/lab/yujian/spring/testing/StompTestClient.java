@@ -28,14 +28,18 @@ public final class StompTestClient implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final MessageCodec CODEC = MessageCodec.create();
 
+    private static final java.util.concurrent.atomic.AtomicLong BARRIERS = new java.util.concurrent.atomic.AtomicLong();
+
     private final WebSocket socket;
+    private final Listener listener;
     private final List<StompFrame> frames = new ArrayList<>();
     private final CompletableFuture<Integer> closeCode;
     private final CompletableFuture<String> closeReason = new CompletableFuture<>();
 
-    private StompTestClient(WebSocket socket, CompletableFuture<Integer> closeCode) {
+    private StompTestClient(WebSocket socket, Listener listener) {
         this.socket = socket;
-        this.closeCode = closeCode;
+        this.listener = listener;
+        this.closeCode = listener.closeCode;
     }
 
     /** Opens the WebSocket with extra handshake headers (an Origin, a Cookie). */
@@ -45,7 +49,7 @@ public final class StompTestClient implements AutoCloseable {
                 .subprotocols("v12.stomp").connectTimeout(TIMEOUT);
         handshakeHeaders.forEach(builder::header);
         WebSocket socket = builder.buildAsync(uri, listener).orTimeout(10, TimeUnit.SECONDS).join();
-        StompTestClient client = new StompTestClient(socket, listener.closeCode);
+        StompTestClient client = new StompTestClient(socket, listener);
         listener.client = client;
         return client;
     }
@@ -140,9 +144,32 @@ public final class StompTestClient implements AutoCloseable {
         return type.cast(decode(frame));
     }
 
-    /** Whether a matching frame arrives within {@code wait}, without taking it. */
-    public synchronized boolean has(Predicate<StompFrame> match) {
+    /**
+     * Whether a matching frame has arrived already, without taking it. The server keeps each session's
+     * frames in order, so after {@link #barrier()} this also says that none was sent before it.
+     */
+    public synchronized boolean hasReceived(Predicate<StompFrame> match) {
         return frames.stream().anyMatch(match);
+    }
+
+    /**
+     * Sends a PING and waits for its PONG: every frame the server sent this session before it has arrived.
+     * Needs the reply queue subscription.
+     */
+    public void barrier() {
+        long mark = BARRIERS.incrementAndGet() + 1_000_000_000L;
+        send("/app/ping", "{\"timestamp\":" + mark + "}");
+        await(f -> f.body().contains("\"PONG\"") && f.body().contains("\"clientTimestamp\":" + mark));
+    }
+
+    /** Stops reading from the socket, as a client that cannot keep up; the server's writes then back up. */
+    public void pauseReading() {
+        listener.paused = true;
+    }
+
+    /** Reads again. */
+    public void resumeReading() {
+        listener.resume();
     }
 
     /** The WebSocket close code, once the server closed. */
@@ -197,6 +224,26 @@ public final class StompTestClient implements AutoCloseable {
         final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         final StringBuilder partial = new StringBuilder();
         volatile StompTestClient client;
+        volatile boolean paused;
+        private boolean owed;
+        private WebSocket socket;
+
+        synchronized void resume() {
+            paused = false;
+            if (owed) {
+                owed = false;
+                socket.request(1);
+            }
+        }
+
+        private synchronized void requestNext(WebSocket webSocket) {
+            socket = webSocket;
+            if (paused) {
+                owed = true;
+            } else {
+                webSocket.request(1);
+            }
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -209,7 +256,7 @@ public final class StompTestClient implements AutoCloseable {
                 }
                 client.received(text);
             }
-            webSocket.request(1);
+            requestNext(webSocket);
             return null;
         }
 
