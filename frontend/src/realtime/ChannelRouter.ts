@@ -1,11 +1,27 @@
-import { CHANNELS } from '../generated/codes';
+import { CHANNELS, TEMPORARY_ERROR_CODES } from '../generated/codes';
 import type { ServerMessageUnion } from '../generated/protocol';
 import { ChannelSequencer, type SequencerOutput, type StreamPosition } from './ChannelSequencer';
 import type { Emitter } from './Emitter';
 import { topicData } from './messages';
+import { DEFAULT_SYNC_RETRY, SyncWatchdog, type SyncRetryOptions } from './SyncWatchdog';
 import type { RealtimeEvents } from './types';
 
 const STATEFUL: ReadonlySet<string> = new Set(Object.values(CHANNELS));
+
+/**
+ * ERROR codes taken as a refused REQUEST_SYNC while one is in flight: the temporary ones, which is
+ * what a sync realistically meets (RATE_LIMITED, SERVICE_UNAVAILABLE when history is down). Other
+ * refusals are left to the answer timeout.
+ */
+const SYNC_REFUSALS: ReadonlySet<string> = new Set(Object.values(TEMPORARY_ERROR_CODES));
+
+/** The sends the router asks its owner to make. */
+export interface RouterPorts {
+  /** Send REQUEST_SYNC for the channel from this position. */
+  requestSync(channel: string, from: StreamPosition): void;
+  /** Unsubscribe and subscribe the channel's topic again, so that a fresh INITIAL_DATA follows. */
+  resubscribe(channel: string): void;
+}
 
 /** Whether the server answers a SUBSCRIBE to this channel with INITIAL_DATA. */
 export function hasInitialData(channel: string): boolean {
@@ -15,15 +31,25 @@ export function hasInitialData(channel: string): boolean {
 /**
  * Routes parsed server messages to one ChannelSequencer per subscribed channel and turns their
  * output into client events and REQUEST_SYNC sends. Knows nothing about STOMP.
+ *
+ * A sync that is not answered in time or is refused is retried, then given up for a reload
+ * (SyncWatchdog): without that, a lost or refused sync would leave the channel buffering forever.
  */
 export class ChannelRouter {
   private readonly sequencers = new Map<string, ChannelSequencer>();
+  private readonly watchdog: SyncWatchdog;
 
   constructor(
     private readonly events: Emitter<RealtimeEvents>,
-    private readonly requestSync: (channel: string, from: StreamPosition) => void,
+    private readonly ports: RouterPorts,
+    syncRetry: SyncRetryOptions = DEFAULT_SYNC_RETRY,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.watchdog = new SyncWatchdog(syncRetry, {
+      retry: (channel) => this.retrySync(channel),
+      reload: (channel) => this.step(channel, (s) => s.reload()),
+    });
+  }
 
   /** Starts tracking a channel; false when it was already tracked. */
   add(channel: string): boolean {
@@ -34,6 +60,7 @@ export class ChannelRouter {
 
   /** Stops tracking a channel and forgets its position. */
   remove(channel: string): boolean {
+    this.watchdog.forget(channel);
     return this.sequencers.delete(channel);
   }
 
@@ -43,7 +70,13 @@ export class ChannelRouter {
 
   /** A new session is subscribed: ask every channel with a position to sync. */
   reconnected(): void {
+    this.watchdog.reset();
     for (const [channel, sequencer] of this.sequencers) this.apply(channel, sequencer.onReconnect());
+  }
+
+  /** The session closed: no answer can come any more, so stop waiting for one. */
+  disconnected(): void {
+    this.watchdog.reset();
   }
 
   /** A body from /topic/<channel>: DATA or BATCH. */
@@ -62,15 +95,17 @@ export class ChannelRouter {
         for (const failure of message.failed) this.events.emit('subscriptionFailed', failure);
         return;
       case 'INITIAL_DATA':
-        this.withSequencer(message.channel, (s) => s.onInitialData(message));
+        this.step(message.channel, (s) => s.onInitialData(message));
         return;
       case 'SYNC_RESPONSE':
-        this.withSequencer(message.channel, (s) => s.onSyncResponse(message));
+        this.watchdog.answered(message.channel);
+        this.step(message.channel, (s) => s.onSyncResponse(message));
         return;
       case 'PONG':
         this.events.emit('pong', { rttMs: Math.max(0, this.now() - message.clientTimestamp) });
         return;
       case 'ERROR':
+        if (SYNC_REFUSALS.has(message.code)) this.watchdog.refused();
         this.events.emit('serverError', message);
         return;
       default:
@@ -79,7 +114,13 @@ export class ChannelRouter {
     }
   }
 
-  private withSequencer(channel: string, step: (s: ChannelSequencer) => SequencerOutput): void {
+  private retrySync(channel: string): void {
+    const out = this.sequencers.get(channel)?.retrySync();
+    if (out?.requestSync) this.apply(channel, out);
+    else this.watchdog.forget(channel); // answered or reloaded meanwhile
+  }
+
+  private step(channel: string, step: (s: ChannelSequencer) => SequencerOutput): void {
     const sequencer = this.sequencers.get(channel);
     if (sequencer) this.apply(channel, step(sequencer));
   }
@@ -88,6 +129,10 @@ export class ChannelRouter {
     if (out.lost) this.events.emit('recoveryFailed', { channel, ...out.lost });
     if (out.initial) this.events.emit('initialData', out.initial);
     for (const data of out.deliver) this.events.emit('data', data);
-    if (out.requestSync) this.requestSync(channel, out.requestSync);
+    if (out.resubscribe) this.ports.resubscribe(channel);
+    if (out.requestSync) {
+      this.ports.requestSync(channel, out.requestSync);
+      this.watchdog.sent(channel);
+    }
   }
 }

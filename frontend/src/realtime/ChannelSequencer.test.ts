@@ -148,3 +148,53 @@ describe('ChannelSequencer reconnect', () => {
     expect(s.onReconnect().requestSync).toBeUndefined();
   });
 });
+
+describe('ChannelSequencer when a sync goes unanswered', () => {
+  it('asks again from the same position while the sync is pending', () => {
+    const s = live(10);
+    s.onData(data(13));
+    expect(s.retrySync().requestSync).toEqual({ sequence: 10, epoch: 'e1' });
+    s.onSyncResponse(synced([data(11), data(12), data(13)], 13));
+    expect(s.retrySync().requestSync).toBeUndefined();
+  });
+
+  it('reloads a stateful channel: drops the buffer, resubscribes and applies the next INITIAL_DATA', () => {
+    const s = live(10);
+    s.onData(data(13));
+    s.onData(data(14));
+    const out = s.reload();
+    expect(out.resubscribe).toBe(true);
+    expect(out.lost).toEqual({});
+    expect(s.onData(data(16)).deliver).toEqual([]);
+
+    const loaded = s.onInitialData(initial(15));
+    expect(loaded.initial?.sequence).toBe(15);
+    expect(seqs(loaded.deliver)).toEqual([16]);
+    expect(seqs(s.onData(data(17)).deliver)).toEqual([17]);
+  });
+
+  it('ignores a late SYNC_RESPONSE once reloaded, and a second answer to a retried sync', () => {
+    const s = live(10);
+    s.onData(data(12));
+    s.reload();
+    s.onInitialData(initial(20));
+    expect(s.onSyncResponse(unrecovered('TRIMMED', 30, 'e1')).lost).toBeUndefined();
+    expect(seqs(s.onData(data(21)).deliver)).toEqual([21]);
+
+    s.onData(data(23));
+    s.onSyncResponse(synced([data(22), data(23)], 23));
+    expect(s.onSyncResponse(synced([data(22), data(23), data(24)], 24)).deliver).toEqual([]);
+    expect(s.position?.sequence).toBe(23);
+  });
+
+  it('lets a channel without INITIAL_DATA adopt its buffered DATA on reload', () => {
+    const s = new ChannelSequencer('collaboration.doc1', false);
+    s.onData(data(10));
+    s.onData(data(15));
+    s.onData(data(16));
+    const out = s.reload();
+    expect(out.resubscribe).toBeUndefined();
+    expect(seqs(out.deliver)).toEqual([15, 16]);
+    expect(s.position?.sequence).toBe(16);
+  });
+});

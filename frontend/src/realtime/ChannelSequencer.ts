@@ -22,6 +22,8 @@ export interface SequencerOutput {
   requestSync?: StreamPosition;
   /** History could not fill the gap; data between the positions is lost. */
   lost?: { readonly reason?: RecoveryFailure; readonly missing?: SequenceRange };
+  /** Reload the channel: resubscribe, so that the server answers with a fresh INITIAL_DATA. */
+  resubscribe?: boolean;
 }
 
 /**
@@ -87,9 +89,13 @@ export class ChannelSequencer {
     return out;
   }
 
-  /** The answer to our REQUEST_SYNC. */
+  /**
+   * The answer to our REQUEST_SYNC. Ignored when no sync is pending: a second answer to a request
+   * that was retried, or a late one after the channel was reloaded, must not move the position again.
+   */
   onSyncResponse(response: SyncResponseMessage): SequencerOutput {
     const out: SequencerOutput = { deliver: [] };
+    if (!this.syncPending) return out;
     this.syncPending = false;
     if (!response.recovered) {
       this.onUnrecovered(response, out);
@@ -100,6 +106,33 @@ export class ChannelSequencer {
     // Otherwise a newer INITIAL_DATA moved us to another epoch meanwhile and the answer is stale.
     this.initialSinceSync = undefined;
     this.drain(out);
+    return out;
+  }
+
+  /** The pending sync went unanswered or was refused: ask again from the same position. */
+  retrySync(): SequencerOutput {
+    return this.syncPending && this.pos ? { deliver: [], requestSync: this.pos } : { deliver: [] };
+  }
+
+  /**
+   * Gives up on the pending sync, as after `recovered: false` without the server's INITIAL_DATA:
+   * a stateful channel drops its buffer and waits for the INITIAL_DATA that resubscribing brings
+   * (it covers everything buffered); a collaboration channel adopts the next DATA as its position.
+   */
+  reload(): SequencerOutput {
+    const out: SequencerOutput = { deliver: [] };
+    if (!this.syncPending) return out;
+    this.syncPending = false;
+    this.initialSinceSync = undefined;
+    out.lost = {};
+    if (this.hasInitialData) {
+      this.buffer = [];
+      this.awaitingInitial = true;
+      out.resubscribe = true;
+    } else {
+      this.pos = undefined;
+      this.drain(out);
+    }
     return out;
   }
 

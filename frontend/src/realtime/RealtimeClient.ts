@@ -6,6 +6,7 @@ import { Emitter, type Unsubscribe } from './Emitter';
 import { parseServerMessage } from './messages';
 import { SendQueue } from './SendQueue';
 import { StompSession } from './StompSession';
+import { DEFAULT_SYNC_RETRY } from './SyncWatchdog';
 import { State, type ClientState, type RealtimeEvents, type RealtimeOptions } from './types';
 
 /** STOMP destinations of the protocol contract. */
@@ -36,7 +37,16 @@ export class RealtimeClient {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: RealtimeOptions) {
-    this.router = new ChannelRouter(this.events, (channel, from) => this.sendSync(channel, from));
+    this.router = new ChannelRouter(
+      this.events,
+      { requestSync: (channel, from) => this.sendSync(channel, from), resubscribe: (channel) => this.resubscribe(channel) },
+      {
+        timeoutMs: options.syncTimeoutMs ?? DEFAULT_SYNC_RETRY.timeoutMs,
+        maxAttempts: options.syncAttempts ?? DEFAULT_SYNC_RETRY.maxAttempts,
+        backoff: options.backoff ?? DEFAULT_BACKOFF,
+        random: options.random ?? Math.random,
+      },
+    );
     this.queue = new SendQueue(options.sendQueueCapacity ?? 100);
     this.maxAttempts = options.maxAttempts ?? 10;
   }
@@ -110,6 +120,13 @@ export class RealtimeClient {
     this.send(DESTINATIONS.sync, body, false);
   }
 
+  /** Reloads a channel whose sync failed: the server answers a new SUBSCRIBE with INITIAL_DATA. */
+  private resubscribe(channel: string): void {
+    if (!this.session?.connected) return; // the next session subscribes and reloads anyway
+    this.session.unsubscribe(DESTINATIONS.topic(channel));
+    this.session.subscribe(DESTINATIONS.topic(channel));
+  }
+
   private openSession(): void {
     const { url, heartbeatMs, connectionTimeoutMs, getToken, webSocketFactory } = this.options;
     const session: StompSession = new StompSession(
@@ -154,6 +171,7 @@ export class RealtimeClient {
 
   private onClosed(facts: CloseFacts): void {
     this.session = undefined;
+    this.router.disconnected();
     const decision = decideAfterClose(facts);
     if (decision.action === 'auth-required') {
       this.setState({ state: State.GaveUp, reason: 'auth-required', closeCode: facts.code });
@@ -181,6 +199,7 @@ export class RealtimeClient {
     this.retryTimer = undefined;
     this.session?.close();
     this.session = undefined;
+    this.router.disconnected();
   }
 
   private setState(next: ClientState): void {

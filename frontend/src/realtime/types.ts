@@ -82,6 +82,13 @@ export interface RealtimeOptions {
   readonly connectionTimeoutMs?: number;
   /** STOMP heart-beat in both directions (default 10 000 ms, as the server). */
   readonly heartbeatMs?: number;
+  /**
+   * How long a REQUEST_SYNC may go unanswered before it is sent again (default 5 000 ms). A refused
+   * sync (a temporary ERROR such as RATE_LIMITED while it is in flight) is retried the same way.
+   */
+  readonly syncTimeoutMs?: number;
+  /** REQUEST_SYNCs per gap before the channel is reloaded by resubscribing instead (default 3). */
+  readonly syncAttempts?: number;
   /** Capacity of the offline send queue (default 100; the oldest send is dropped when full). */
   readonly sendQueueCapacity?: number;
   /** Creates the WebSocket; tests pass a fake. Defaults to `new WebSocket(url, stompSubprotocols)`. */

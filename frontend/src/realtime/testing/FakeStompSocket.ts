@@ -70,9 +70,9 @@ export class FakeStompSocket {
     this.onmessage?.({ data: serialize(command, headers, body) });
   }
 
-  /** A MESSAGE on the subscription the client made to `destination`. */
+  /** A MESSAGE on the latest subscription the client made to `destination`. */
   deliver(destination: string, message: unknown): void {
-    const subscribe = this.frames.find((f) => f.command === 'SUBSCRIBE' && f.headers['destination'] === destination);
+    const subscribe = this.sent('SUBSCRIBE').reverse().find((f) => f.headers['destination'] === destination);
     if (!subscribe) throw new Error(`client never subscribed to ${destination}`);
     this.push(
       'MESSAGE',
