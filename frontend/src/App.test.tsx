@@ -1,9 +1,11 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
+import { IDLE_MS } from './hooks/useAutoAway';
 import type { RealtimeClient } from './realtime';
 import { Emitter } from './realtime/Emitter';
 import type { RealtimeEvents } from './realtime/types';
+import { useMyStatusStore } from './store/myStatusStore';
 import { useSessionStore } from './store/sessionStore';
 
 vi.mock('uplot', () => import('./testing/fakeUplot'));
@@ -27,6 +29,7 @@ function serve(me: { status: number; body?: unknown }) {
 beforeEach(() => {
   useSessionStore.setState({ phase: 'checking', user: undefined, error: undefined, notice: undefined, busy: false });
   window.location.hash = '';
+  useMyStatusStore.getState().clear();
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -57,5 +60,42 @@ describe('App', () => {
     fireEvent.click(screen.getByTestId('logout'));
     await screen.findByTestId('login-username');
     await waitFor(() => expect(client.disconnect).toHaveBeenCalled());
+  });
+});
+
+describe('App idle detection', () => {
+  const li = { id: 'u1', username: 'li', name: 'Li', role: 'member' };
+
+  function go(hash: string) {
+    act(() => {
+      window.location.hash = hash;
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+  }
+
+  beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
+  afterEach(() => vi.useRealTimers());
+
+  it('sets me away after 5 idle minutes on the History page too', async () => {
+    serve({ status: 200, body: li });
+    window.location.hash = '#/history';
+    const client = fakeClient();
+    render(<App createClient={() => client as unknown as RealtimeClient} />);
+    expect(await screen.findByTestId('presence-history')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(IDLE_MS));
+    expect(client.updatePresence).toHaveBeenLastCalledWith({ status: 'away' });
+  });
+
+  it('keeps an automatic away across a page change, and ends it on the next activity', async () => {
+    serve({ status: 200, body: li });
+    const client = fakeClient();
+    render(<App createClient={() => client as unknown as RealtimeClient} />);
+    await screen.findByTestId('my-status-select');
+    act(() => vi.advanceTimersByTime(IDLE_MS));
+    expect(client.updatePresence).toHaveBeenLastCalledWith({ status: 'away' });
+    go('#/history');
+    await screen.findByTestId('presence-history');
+    fireEvent.keyDown(window, { key: 'x' });
+    expect(client.updatePresence).toHaveBeenLastCalledWith({ status: 'online' });
   });
 });

@@ -8,6 +8,7 @@ import { Header } from './components/layout/Header';
 import { Nav } from './components/layout/Nav';
 import { ServerNotices } from './components/shared/ServerNotices';
 import { RealtimeProvider } from './hooks/RealtimeContext';
+import { useAutoAway } from './hooks/useAutoAway';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useLatencyProbe } from './hooks/useLatencyProbe';
 import type { RealtimeClient } from './realtime';
@@ -17,6 +18,7 @@ function Pages() {
   const route = useHashRoute();
   const role = useSessionStore((s) => s.user?.role);
   useLatencyProbe();
+  useAutoAway();
   return (
     <>
       <Header />

@@ -7,6 +7,7 @@ import { useActivityStore } from '../store/activityStore';
 import { useAnnouncementStore } from '../store/announcementStore';
 import { useConnectionStore } from '../store/connectionStore';
 import { useMetricsStore } from '../store/metricsStore';
+import { useMyStatusStore } from '../store/myStatusStore';
 import { usePresenceStore } from '../store/presenceStore';
 import { useSessionStore } from '../store/sessionStore';
 
@@ -71,4 +72,5 @@ export function clearStores(): void {
   useActivityStore.getState().clear();
   useAnnouncementStore.getState().clear();
   useConnectionStore.getState().reset();
+  useMyStatusStore.getState().clear();
 }

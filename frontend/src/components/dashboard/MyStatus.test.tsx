@@ -4,7 +4,9 @@ import { RealtimeProvider } from '../../hooks/RealtimeContext';
 import type { RealtimeClient } from '../../realtime';
 import { usePresenceStore } from '../../store/presenceStore';
 import { useSessionStore } from '../../store/sessionStore';
-import { IDLE_MS, MyStatus } from './MyStatus';
+import { WENT_AWAY } from '../../hooks/useAutoAway';
+import { useMyStatusStore } from '../../store/myStatusStore';
+import { MyStatus } from './MyStatus';
 
 function renderWithClient() {
   const client = { updatePresence: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined), state: { state: 'connected' } };
@@ -18,6 +20,7 @@ function renderWithClient() {
 
 beforeEach(() => {
   vi.useFakeTimers();
+  useMyStatusStore.getState().clear();
   useSessionStore.setState({ user: { id: 'u1', username: 'li', name: 'Li', role: 'member' } });
   usePresenceStore.getState().replace([{ userId: 'u1', status: 'online', location: 'Bench 1', lastSeen: new Date().toISOString() }]);
 });
@@ -45,20 +48,12 @@ describe('MyStatus', () => {
     expect(client.updatePresence).toHaveBeenCalledWith({ status: 'online', location: '' });
   });
 
-  it('goes away after 5 idle minutes and back online on activity', () => {
+  it('reports an automatic change and forgets it when a status is chosen by hand', () => {
     const client = renderWithClient();
-    act(() => vi.advanceTimersByTime(IDLE_MS));
-    expect(client.updatePresence).toHaveBeenLastCalledWith({ status: 'away' });
-    act(() => usePresenceStore.getState().apply({ userId: 'u1', status: 'away', location: 'Bench 1', lastSeen: new Date().toISOString() }));
-    fireEvent.keyDown(window, { key: 'x' });
-    expect(client.updatePresence).toHaveBeenLastCalledWith({ status: 'online' });
-  });
-
-  it('does not switch back to online when away was chosen by hand', () => {
-    const client = renderWithClient();
-    act(() => usePresenceStore.getState().apply({ userId: 'u1', status: 'away', lastSeen: new Date().toISOString() }));
-    act(() => vi.advanceTimersByTime(IDLE_MS));
-    fireEvent.mouseMove(window);
-    expect(client.updatePresence).not.toHaveBeenCalled();
+    act(() => useMyStatusStore.getState().wentAway(WENT_AWAY));
+    expect(screen.getByTestId('my-status-feedback').textContent).toBe(WENT_AWAY);
+    fireEvent.click(screen.getByTestId('my-status-save'));
+    expect(useMyStatusStore.getState().autoAway).toBe(false);
+    expect(client.updatePresence).toHaveBeenCalledWith({ status: 'online', location: 'Bench 1' });
   });
 });

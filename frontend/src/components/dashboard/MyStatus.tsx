@@ -1,17 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useRealtimeClient } from '../../hooks/RealtimeContext';
-import { useIdle } from '../../hooks/useIdle';
 import { State } from '../../realtime';
 import { useConnectionStore } from '../../store/connectionStore';
+import { useMyStatusStore } from '../../store/myStatusStore';
 import { usePresenceStore } from '../../store/presenceStore';
 import { useSessionStore } from '../../store/sessionStore';
 
-/** No mouse, keyboard, touch or page visibility for this long sets you away. */
-export const IDLE_MS = 5 * 60_000;
-
 type MyPresence = 'online' | 'away';
 
-/** Set your own status and location; goes away by itself when you are idle, and back when you return. */
+/**
+ * Set your own status and location. Going away when idle, and back on return, is done on every
+ * page by useAutoAway; this panel only reports it.
+ */
 export function MyStatus() {
   const client = useRealtimeClient();
   const myId = useSessionStore((s) => s.user?.id);
@@ -21,7 +21,7 @@ export function MyStatus() {
   const [location, setLocation] = useState('');
   const [dirty, setDirty] = useState(false);
   const [feedback, setFeedback] = useState('');
-  const autoAway = useRef(false);
+  const autoNotice = useMyStatusStore((s) => s.notice);
 
   // Show what the server knows until the user starts editing.
   useEffect(() => {
@@ -30,26 +30,15 @@ export function MyStatus() {
     setLocation(mine.location ?? '');
   }, [mine, dirty]);
 
-  useIdle(
-    IDLE_MS,
-    () => {
-      if ((mine?.status ?? 'online') !== 'online' || !client) return;
-      autoAway.current = true;
-      client.updatePresence({ status: 'away' });
-      setFeedback('You were idle for 5 minutes, so your status is now away.');
-    },
-    () => {
-      if (!autoAway.current || !client) return;
-      autoAway.current = false;
-      client.updatePresence({ status: 'online' });
-      setFeedback('Welcome back: your status is online again.');
-    },
-  );
+  // The latest automatic change is news; it replaces the feedback of an earlier save.
+  useEffect(() => {
+    if (autoNotice) setFeedback(autoNotice);
+  }, [autoNotice]);
 
   function save(event: FormEvent) {
     event.preventDefault();
     if (!client) return;
-    autoAway.current = false;
+    useMyStatusStore.getState().choseByHand();
     client.updatePresence({ status, location: location.trim() });
     setDirty(false);
     setFeedback(connected ? 'Saved.' : 'You are offline; your status will be sent when the connection is back.');
