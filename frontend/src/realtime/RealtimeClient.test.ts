@@ -142,12 +142,12 @@ describe('RealtimeClient sends', () => {
     expect(socket.sentTo('/app/publish')).toEqual([{ type: 'PUBLISH', channel: 'announcements', payload: { id: 'a1' } }]);
   });
 
-  it('queues sends while offline, drops the oldest beyond capacity, and flushes after subscribing', async () => {
+  it('queues publishes while offline, drops the oldest beyond capacity, and flushes after subscribing', async () => {
     const { server, client, events } = harness({ sendQueueCapacity: 2 });
     client.subscribe('presence');
-    client.updatePresence({ status: 'away' });
-    client.updatePresence({ status: 'online', location: 'Bench 1' });
-    client.updatePresence({ status: 'online', location: 'Bench 2' });
+    client.publish('announcements', { id: 'a1' });
+    client.publish('announcements', { id: 'a2' });
+    client.publish('announcements', { id: 'a3' });
     client.ping(); // pings are never queued
     expect(events.sendDropped).toHaveLength(1);
     client.connect();
@@ -155,8 +155,51 @@ describe('RealtimeClient sends', () => {
     const order = socket.frames.map((f) => `${f.command} ${f.headers['destination'] ?? ''}`.trim());
     expect(order).toEqual([
       'CONNECT', 'SUBSCRIBE /user/queue/replies', 'SUBSCRIBE /topic/presence',
-      'SEND /app/presence', 'SEND /app/presence',
+      'SEND /app/publish', 'SEND /app/publish',
     ]);
-    expect(socket.sentTo('/app/presence').map((b) => (b as { location?: string }).location)).toEqual(['Bench 1', 'Bench 2']);
+    expect(socket.sentTo('/app/publish').map((b) => (b as { payload: { id: string } }).payload.id)).toEqual(['a2', 'a3']);
+  });
+});
+
+describe('RealtimeClient restores my presence', () => {
+  it('sends my last presence again once after a reconnect, after the subscriptions', async () => {
+    const { server, client } = harness();
+    client.subscribe('presence');
+    client.connect();
+    const first = await acceptConnection(server);
+    client.updatePresence({ status: 'away', location: 'Bench 2', activity: 'PCR' });
+    client.updatePresence({ status: 'online' });
+    expect(first.sentTo('/app/presence')).toHaveLength(2);
+    first.serverClose(1012);
+    await settle(1000);
+
+    const second = await acceptConnection(server);
+    const order = second.frames.map((f) => `${f.command} ${f.headers['destination'] ?? ''}`.trim());
+    expect(order).toEqual(['CONNECT', 'SUBSCRIBE /user/queue/replies', 'SUBSCRIBE /topic/presence', 'SEND /app/presence']);
+    expect(second.sentTo('/app/presence')).toEqual([
+      { type: 'PRESENCE_UPDATE', status: 'online', location: 'Bench 2', activity: 'PCR' },
+    ]);
+  });
+
+  it('sends the latest intent only, when it changed while offline', async () => {
+    const { server, client, events } = harness();
+    client.connect();
+    const first = await acceptConnection(server);
+    client.updatePresence({ status: 'online', location: 'Bench 1' });
+    first.serverClose(1006);
+    client.updatePresence({ status: 'away' });
+    client.updatePresence({ status: 'away', location: '' });
+    await settle(1000);
+    const second = await acceptConnection(server);
+    expect(second.sentTo('/app/presence')).toEqual([{ type: 'PRESENCE_UPDATE', status: 'away', location: '' }]);
+    expect(events.sendDropped).toBeUndefined();
+  });
+
+  it('sends no presence after a reconnect when I never set any', async () => {
+    const { server, client } = harness();
+    client.connect();
+    (await acceptConnection(server)).serverClose(1006);
+    await settle(1000);
+    expect((await acceptConnection(server)).sentTo('/app/presence')).toEqual([]);
   });
 });

@@ -22,6 +22,14 @@ export const DESTINATIONS = {
 /** The fields of PRESENCE_UPDATE the caller sets; absent keeps, "" clears. */
 export type PresenceUpdate = Omit<PresenceUpdateMessage, 'type'> & { status: 'online' | 'away' };
 
+/** `next` over `previous`: status always, location and activity where given ("" clears, so it counts). */
+function mergePresence(previous: PresenceUpdate | undefined, next: PresenceUpdate): PresenceUpdate {
+  const merged: PresenceUpdate = { ...previous, status: next.status };
+  if (next.location !== undefined) merged.location = next.location;
+  if (next.activity !== undefined) merged.activity = next.activity;
+  return merged;
+}
+
 /**
  * The framework-free realtime client: STOMP over WebSocket with reconnects by close code, backoff
  * with jitter, resubscription, gap recovery and a bounded offline queue. See README "Recovery".
@@ -35,6 +43,8 @@ export class RealtimeClient {
   private session: StompSession | undefined;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Everything the user set with updatePresence, merged: what a new session must restore. */
+  private presence: PresenceUpdate | undefined;
 
   constructor(private readonly options: RealtimeOptions) {
     this.router = new ChannelRouter(
@@ -95,9 +105,14 @@ export class RealtimeClient {
     this.send(DESTINATIONS.publish, body, true);
   }
 
-  /** PRESENCE_UPDATE for the signed-in user; queued while offline. */
+  /**
+   * PRESENCE_UPDATE for the signed-in user. Sent now when connected; either way remembered, merged
+   * with the earlier ones (absent fields keep their value), and sent once after every (re)connect,
+   * so a status survives a new session (which starts online) and a server that lost its presence.
+   */
   updatePresence(update: PresenceUpdate): void {
-    this.send(DESTINATIONS.presence, { type: 'PRESENCE_UPDATE', ...update }, true);
+    this.presence = mergePresence(this.presence, update);
+    if (this.session?.connected) this.sendPresence(update);
   }
 
   /** PING; the answer arrives as a `pong` event. Not queued: a late ping measures nothing. */
@@ -113,6 +128,11 @@ export class RealtimeClient {
       const dropped = this.queue.push({ destination, body });
       if (dropped) this.events.emit('sendDropped', dropped);
     }
+  }
+
+  private sendPresence(update: PresenceUpdate): void {
+    const body: PresenceUpdateMessage = { type: 'PRESENCE_UPDATE', ...update };
+    this.send(DESTINATIONS.presence, body, false);
   }
 
   private sendSync(channel: string, from: { sequence: number; epoch: string }): void {
@@ -149,6 +169,8 @@ export class RealtimeClient {
     for (const channel of this.router.channels()) session.subscribe(DESTINATIONS.topic(channel));
     this.router.reconnected();
     for (const queued of this.queue.drain()) session.send(queued.destination, queued.body);
+    // Once per session, and only the latest intent: changes made while offline are merged into it.
+    if (this.presence) this.sendPresence(this.presence);
     this.setState({ state: State.Connected, ...info });
   }
 
