@@ -27,7 +27,7 @@ function serve(me: { status: number; body?: unknown }) {
 }
 
 beforeEach(() => {
-  useSessionStore.setState({ phase: 'checking', user: undefined, error: undefined, notice: undefined, busy: false });
+  useSessionStore.setState({ phase: 'checking', user: undefined, unreachable: undefined, error: undefined, notice: undefined, busy: false });
   window.location.hash = '';
   useMyStatusStore.getState().clear();
 });
@@ -39,6 +39,16 @@ describe('App', () => {
     render(<App createClient={() => fakeClient() as unknown as RealtimeClient} />);
     expect(screen.getByTestId('session-checking')).toBeTruthy();
     expect(await screen.findByTestId('login-username')).toBeTruthy();
+  });
+
+  it('says the server cannot be reached, instead of asking to sign in, and retries on request', async () => {
+    serve({ status: 503, body: { code: 'SERVICE_UNAVAILABLE', message: 'Starting' } });
+    render(<App createClient={() => fakeClient() as unknown as RealtimeClient} />);
+    expect((await screen.findByTestId('session-unreachable')).textContent).toContain('not answering');
+    expect(screen.queryByTestId('login-username')).toBeNull();
+    serve({ status: 200, body: { id: 'u1', username: 'li', name: 'Li', role: 'member' } });
+    fireEvent.click(screen.getByTestId('session-retry'));
+    expect(await screen.findByTestId('current-user')).toBeTruthy();
   });
 
   it('connects once signed in and never shows a blank page while loading', async () => {

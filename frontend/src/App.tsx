@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AdminPanel } from './components/admin/AdminPanel';
 import { AnnouncementBanner } from './components/announcements/AnnouncementBanner';
 import { LoginForm } from './components/auth/LoginForm';
+import { ServerUnreachable } from './components/auth/ServerUnreachable';
 import { PresenceHistory } from './components/history/PresenceHistory';
 import { Dashboard } from './components/layout/Dashboard';
 import { Header } from './components/layout/Header';
@@ -44,6 +45,7 @@ export function App(props: { createClient?: () => RealtimeClient }) {
   if (phase === 'checking') {
     return <p className="splash" role="status" data-testid="session-checking">Checking your sign-in…</p>;
   }
+  if (phase === 'unreachable') return <ServerUnreachable />;
   if (phase === 'signedOut') return <LoginForm />;
   return (
     <RealtimeProvider userId={userId} createClient={props.createClient}>
