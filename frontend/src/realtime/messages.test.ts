@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseServerMessage, topicData } from './messages';
+import { parseServerMessage, SERVER_MESSAGE_TYPES, topicData } from './messages';
 import { data } from './testing/messages';
 
 describe('parseServerMessage', () => {
   it('returns a message with a known type', () => {
     expect(parseServerMessage('{"type":"PONG","timestamp":2,"clientTimestamp":1}')?.type).toBe('PONG');
+  });
+
+  it.each(SERVER_MESSAGE_TYPES)('accepts the generated type %s', (type) => {
+    expect(parseServerMessage(JSON.stringify({ type }))?.type).toBe(type);
   });
 
   it.each(['not json', '42', 'null', '{"type":"NOPE"}', '{"channel":"presence"}'])(

@@ -1,16 +1,26 @@
 import type { DataMessage, ServerMessage, ServerMessageUnion } from '../generated/protocol';
 
-const SERVER_TYPES: ReadonlySet<ServerMessage['type']> = new Set<ServerMessage['type']>([
-  'CONNECTED',
-  'PONG',
-  'SUBSCRIBED',
-  'UNSUBSCRIBED',
-  'DATA',
-  'BATCH',
-  'INITIAL_DATA',
-  'SYNC_RESPONSE',
-  'ERROR',
-]);
+/**
+ * Every server message type, as an object so that the compiler checks it against the generated
+ * union (which holds types only, nothing usable at run time): a type added to or removed from the
+ * Java protocol fails the type check here instead of being silently treated as invalid.
+ */
+const SERVER_TYPE_KEYS: { readonly [T in ServerMessage['type']]: true } = {
+  CONNECTED: true,
+  PONG: true,
+  SUBSCRIBED: true,
+  UNSUBSCRIBED: true,
+  DATA: true,
+  BATCH: true,
+  INITIAL_DATA: true,
+  SYNC_RESPONSE: true,
+  ERROR: true,
+};
+
+/** The `type` of every message a server may send. */
+export const SERVER_MESSAGE_TYPES = Object.keys(SERVER_TYPE_KEYS) as ServerMessage['type'][];
+
+const SERVER_TYPES: ReadonlySet<string> = new Set(SERVER_MESSAGE_TYPES);
 
 /**
  * Parses a STOMP body into a server message, or undefined when it is not JSON with a known `type`.
@@ -26,7 +36,7 @@ export function parseServerMessage(body: string): ServerMessageUnion | undefined
   }
   if (typeof value !== 'object' || value === null) return undefined;
   const type = (value as { type?: unknown }).type;
-  if (typeof type !== 'string' || !SERVER_TYPES.has(type as ServerMessage['type'])) return undefined;
+  if (typeof type !== 'string' || !SERVER_TYPES.has(type)) return undefined;
   return value as ServerMessageUnion;
 }
 
