@@ -44,6 +44,15 @@ describe('realtimeBridge', () => {
     expect(usePresenceStore.getState().users).toEqual([li('away', 'Office')]);
   });
 
+  it('stores the round trip and the server clock offset from each PONG', async () => {
+    const { socket, client } = await connectedBridge([]);
+    client.ping();
+    const [ping] = socket.sentTo('/app/ping') as { timestamp: number }[];
+    vi.advanceTimersByTime(10);
+    socket.deliver(DESTINATIONS.replies, { type: 'PONG', timestamp: (ping?.timestamp ?? 0) + 5 - 3_000, clientTimestamp: ping?.timestamp });
+    expect(useConnectionStore.getState()).toMatchObject({ rttMs: 10, clockOffsetMs: -3_000 });
+  });
+
   it('records a denied channel instead of failing', async () => {
     const { socket } = await connectedBridge(['activity']);
     socket.deliver(DESTINATIONS.replies, {

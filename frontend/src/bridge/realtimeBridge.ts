@@ -60,7 +60,10 @@ export function connectBridge(client: RealtimeClient): Unsubscribe {
     client.on('data', (m) => sinks[m.channel]?.apply(m.payload)),
     client.on('subscribed', ({ channel }) => useConnectionStore.getState().markSubscribed(channel)),
     client.on('subscriptionFailed', (failure) => useConnectionStore.getState().markDenied(failure)),
-    client.on('pong', ({ rttMs }) => useConnectionStore.getState().setRtt(rttMs)),
+    client.on('pong', ({ rttMs, clockOffsetMs }) => {
+      useConnectionStore.getState().setRtt(rttMs);
+      useConnectionStore.getState().setClockOffset(clockOffsetMs);
+    }),
   ];
   return () => offs.forEach((off) => off());
 }

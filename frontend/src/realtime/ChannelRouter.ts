@@ -101,9 +101,13 @@ export class ChannelRouter {
         this.watchdog.answered(message.channel);
         this.step(message.channel, (s) => s.onSyncResponse(message));
         return;
-      case 'PONG':
-        this.events.emit('pong', { rttMs: Math.max(0, this.now() - message.clientTimestamp) });
+      case 'PONG': {
+        const receivedAt = this.now();
+        // NTP's estimate: the server stamped the PONG halfway through the round trip.
+        const clockOffsetMs = Math.round(message.timestamp - (message.clientTimestamp + receivedAt) / 2);
+        this.events.emit('pong', { rttMs: Math.max(0, receivedAt - message.clientTimestamp), clockOffsetMs });
         return;
+      }
       case 'ERROR':
         if (SYNC_REFUSALS.has(message.code)) this.watchdog.refused();
         this.events.emit('serverError', message);

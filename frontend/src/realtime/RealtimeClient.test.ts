@@ -115,9 +115,11 @@ describe('RealtimeClient data flow', () => {
     client.ping();
     const [ping] = socket.sentTo('/app/ping') as { timestamp: number }[];
     vi.advanceTimersByTime(40);
-    socket.deliver(DESTINATIONS.replies, { type: 'PONG', timestamp: 1, clientTimestamp: ping?.timestamp });
+    // The server's clock runs a minute ahead; it stamped the PONG halfway through the round trip.
+    const serverTime = (ping?.timestamp ?? 0) + 20 + 60_000;
+    socket.deliver(DESTINATIONS.replies, { type: 'PONG', timestamp: serverTime, clientTimestamp: ping?.timestamp });
     expect(events.serverError).toEqual([error]);
-    expect(events.pong).toEqual([{ rttMs: 40 }]);
+    expect(events.pong).toEqual([{ rttMs: 40, clockOffsetMs: 60_000 }]);
   });
 
   it('ignores a body that is not a protocol message', async () => {

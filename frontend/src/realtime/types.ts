@@ -56,8 +56,11 @@ export interface RealtimeEvents {
   recoveryFailed: { readonly channel: string; readonly reason?: RecoveryFailure; readonly missing?: SequenceRange };
   /** An ERROR reply on the session queue (the session stays open), or the STOMP ERROR before a close. */
   serverError: ErrorMessage;
-  /** A PONG came back for our PING; `rttMs` is the measured round trip. */
-  pong: { readonly rttMs: number };
+  /**
+   * A PONG came back for our PING: `rttMs` is the measured round trip, `clockOffsetMs` the server's
+   * clock minus ours (estimated to within half the round trip).
+   */
+  pong: { readonly rttMs: number; readonly clockOffsetMs: number };
   /** The offline queue was full, so its oldest send was dropped. */
   sendDropped: { readonly destination: string; readonly body: string };
   /** A frame body that was not a protocol message; it was ignored. */

@@ -11,14 +11,17 @@ export interface ConnectionState {
   subscribed: Record<string, true>;
   /** Round trip of the last PING, in ms. */
   rttMs?: number;
+  /** The server's clock minus the browser's, in ms, from the last PONG; 0 until measured. */
+  clockOffsetMs: number;
   setStatus(status: ClientState): void;
   markSubscribed(channel: string): void;
   markDenied(failure: SubscriptionFailure): void;
   setRtt(rttMs: number): void;
+  setClockOffset(clockOffsetMs: number): void;
   reset(): void;
 }
 
-const initial = { status: { state: State.Disconnected } as ClientState, denied: {}, subscribed: {}, rttMs: undefined };
+const initial = { status: { state: State.Disconnected } as ClientState, denied: {}, subscribed: {}, rttMs: undefined, clockOffsetMs: 0 };
 
 export const useConnectionStore = create<ConnectionState>()((set) => ({
   ...initial,
@@ -33,5 +36,6 @@ export const useConnectionStore = create<ConnectionState>()((set) => ({
     }),
   markDenied: (failure) => set((state) => ({ denied: { ...state.denied, [failure.channel]: failure.reason } })),
   setRtt: (rttMs) => set({ rttMs }),
+  setClockOffset: (clockOffsetMs) => set({ clockOffsetMs }),
   reset: () => set(initial),
 }));

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useNow } from '../../hooks/useNow';
+import { useServerNow } from '../../hooks/useNow';
 import { activeAnnouncements, useAnnouncementStore } from '../../store/announcementStore';
 
 /** How often expiry is re-checked, in ms. */
@@ -8,7 +8,7 @@ export const EXPIRY_CHECK_MS = 5_000;
 /** The single most important active announcement, across the top of every page. */
 export function AnnouncementBanner() {
   const byId = useAnnouncementStore((s) => s.byId);
-  const now = useNow(EXPIRY_CHECK_MS);
+  const now = useServerNow(EXPIRY_CHECK_MS);
   const top = useMemo(() => activeAnnouncements(byId, now)[0], [byId, now]);
   if (!top) return null;
   return (

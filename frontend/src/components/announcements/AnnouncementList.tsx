@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import type { AnnouncementPayload } from '../../generated/protocol';
-import { useNow } from '../../hooks/useNow';
+import { useServerNow } from '../../hooks/useNow';
 import { activeAnnouncements, useAnnouncementStore } from '../../store/announcementStore';
 import { dateTime } from '../format';
 import { RealTimeBadge } from '../shared/RealTimeBadge';
@@ -13,7 +13,7 @@ import { EXPIRY_CHECK_MS } from './AnnouncementBanner';
 export function AnnouncementList(props: { action?: (a: AnnouncementPayload) => ReactNode }) {
   const byId = useAnnouncementStore((s) => s.byId);
   const loaded = useAnnouncementStore((s) => s.loaded);
-  const now = useNow(EXPIRY_CHECK_MS);
+  const now = useServerNow(EXPIRY_CHECK_MS);
   const active = useMemo(() => activeAnnouncements(byId, now), [byId, now]);
 
   return (

@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnnouncementPayload, Priority } from '../../generated/protocol';
 import { useAnnouncementStore } from '../../store/announcementStore';
+import { useConnectionStore } from '../../store/connectionStore';
 import { AnnouncementBanner, EXPIRY_CHECK_MS } from './AnnouncementBanner';
 import { AnnouncementList } from './AnnouncementList';
 
@@ -16,6 +17,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(NOW);
   useAnnouncementStore.getState().clear();
+  useConnectionStore.getState().reset();
 });
 afterEach(() => vi.useRealTimers());
 
@@ -34,6 +36,14 @@ describe('announcements', () => {
     act(() => vi.advanceTimersByTime(EXPIRY_CHECK_MS));
     expect(screen.getAllByTestId('announcement').map((e) => e.getAttribute('data-id'))).toEqual(['stay']);
     expect(screen.getByTestId('announcement-banner').getAttribute('data-id')).toBe('stay');
+  });
+
+  it('judges expiry by the server clock once a PONG has measured it', () => {
+    useConnectionStore.getState().setClockOffset(10 * 60_000); // the server is 10 minutes ahead
+    useAnnouncementStore.getState().replace([ann('past', 'urgent', 3 * 60_000), ann('current', 'low', 20 * 60_000)]);
+    render(<><AnnouncementBanner /><AnnouncementList /></>);
+    expect(screen.getAllByTestId('announcement').map((e) => e.getAttribute('data-id'))).toEqual(['current']);
+    expect(screen.getByTestId('announcement-banner').getAttribute('data-id')).toBe('current');
   });
 
   it('shows no banner and says so when there is nothing to announce', () => {
