@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import lab.yujian.app.testing.AppTestBase;
 import lab.yujian.app.testing.Http;
 import lab.yujian.protocol.DataMessage;
+import lab.yujian.protocol.ErrorCode;
+import lab.yujian.protocol.ErrorMessage;
 import lab.yujian.protocol.InitialDataMessage;
 import lab.yujian.protocol.SubscribedMessage;
 import lab.yujian.spring.testing.StompFrame;
@@ -35,6 +37,30 @@ class ActivityFeedTests extends AppTestBase {
         StompFrame frame = client.await(f -> StompTestClient.decode(f) instanceof DataMessage d
                 && d.channel().equals("activity") && d.payload().get("message").asString().contains(text));
         return ((DataMessage) StompTestClient.decode(frame)).payload().get("type").asString();
+    }
+
+    @Test
+    void activityPublishedByAClientIsStoredSoTheNextSnapshotHasIt() {
+        StompTestClient admin = stomp(tokenOf("admin", ADMIN_PASSWORD));
+        String entry = "{\"channel\":\"activity\",\"payload\":{\"id\":\"bench-check-1\",\"type\":\"action\","
+                + "\"userId\":\"admin\",\"message\":\"calibrated the microscope\",\"timestamp\":\"2026-02-02T09:00:00Z\"}}";
+        admin.subscribe("/topic/activity", "a");
+        admin.awaitReply(InitialDataMessage.class);
+        admin.send("/app/publish", entry);
+        long sequence = admin.awaitTopic("activity", DataMessage.class).sequence();
+
+        StompTestClient later = stomp(tokenOf("admin", ADMIN_PASSWORD));
+        later.subscribe("/topic/activity", "a");
+        InitialDataMessage snapshot = later.awaitReply(InitialDataMessage.class);
+        assertThat(snapshot.sequence()).isGreaterThanOrEqualTo(sequence);
+        assertThat(snapshot.payload().findValuesAsString("message")).contains("calibrated the microscope");
+
+        admin.send("/app/publish", entry);
+        ErrorMessage again = admin.awaitReply(ErrorMessage.class);
+        assertThat(again.code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
+        assertThat(again.message()).contains("bench-check-1");
+        admin.send("/app/publish", entry.replace("bench-check-1", "x".repeat(65)));
+        assertThat(admin.awaitReply(ErrorMessage.class).message()).contains("'id' must be at most 64");
     }
 
     @Test

@@ -5,26 +5,40 @@ import java.util.Map;
 import java.util.UUID;
 import lab.yujian.core.Hub;
 import lab.yujian.core.HubObserver;
+import lab.yujian.core.PublishHook;
+import lab.yujian.core.YujianException;
 import lab.yujian.core.presence.PresenceEvent;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.protocol.Channel;
+import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.payload.ActivityPayload;
 import lab.yujian.protocol.payload.ActivityType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records activity: stores each entry, then broadcasts it. Joins and leaves come from the hub's presence
- * events; check-ins and announcements are recorded by their services.
+ * Activity. Every publish on {@code activity}, from the server or a client's {@code /app/publish}, passes
+ * {@link #beforePublish}, which stores it before the hub sequences and broadcasts it, so that the feed's
+ * {@code INITIAL_DATA} (read from the database) reflects every entry up to its sequence. Joins and leaves
+ * come from the hub's presence events; check-ins and announcements are recorded by their services.
  */
 @Service
-public class ActivityService implements HubObserver {
+public class ActivityService implements HubObserver, PublishHook {
+
+    /** Longest id and user id the table keeps. */
+    static final int MAX_ID = 64;
+    /** Longest metadata, as JSON, the table keeps. */
+    static final int MAX_METADATA = 4000;
+
 
     private static final Log LOG = LogFactory.getLog(ActivityService.class);
     private static final Identity SYSTEM = new Identity("system", "system", "Yu Jian");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ActivityRepository repository;
     private final ObjectProvider<Hub> hub;
@@ -41,9 +55,33 @@ public class ActivityService implements HubObserver {
     public ActivityPayload record(ActivityType type, String userId, String message, Map<String, JsonNode> metadata) {
         ActivityPayload activity = new ActivityPayload(UUID.randomUUID().toString(), type, userId, message,
                 metadata == null || metadata.isEmpty() ? null : metadata, clock.instant().toString());
-        repository.insert(activity);
         hub.getObject().publish(SYSTEM, Channel.ACTIVITY, activity);
         return activity;
+    }
+
+    /** Stores the entry; refuses what the table cannot keep, and an id that is taken. */
+    @Override
+    public Object beforePublish(Identity publisher, Channel channel, Object payload) {
+        ActivityPayload activity = (ActivityPayload) payload;
+        atMost(activity.id(), MAX_ID, "id");
+        atMost(activity.userId(), MAX_ID, "userId");
+        if (activity.metadata() != null) {
+            atMost(JSON.writeValueAsString(activity.metadata()), MAX_METADATA, "metadata (as JSON)");
+        }
+        try {
+            repository.insert(activity);
+        } catch (DuplicateKeyException e) {
+            throw new YujianException(ErrorCode.INVALID_MESSAGE, "An activity entry with id '" + activity.id()
+                    + "' exists already; use a new id");
+        }
+        return activity;
+    }
+
+    private static void atMost(String value, int max, String field) {
+        if (value.length() > max) {
+            throw new YujianException(ErrorCode.INVALID_MESSAGE, "Field '" + field + "' must be at most " + max
+                    + " characters, was " + value.length());
+        }
     }
 
     @Override

@@ -65,9 +65,16 @@ public class SecurityConfig {
     /**
      * The adapter's HS256 decoder, plus one check that needs the database: the tokens of a disabled user,
      * or ones carrying a role the user no longer has, stop working at once, on REST and on STOMP CONNECT.
+     * (One primary-key lookup per REST request and per CONNECT; no cache, so that a disabled account
+     * stops at once.)
      */
     @Bean
     JwtDecoder jwtDecoder(YujianProperties yujian, UserRepository users) {
+        if (yujian.getJwt().getJwkSetUri() != null && !yujian.getJwt().getJwkSetUri().isBlank()) {
+            throw new IllegalStateException("yujian.jwt.jwk-set-uri is set, but the reference app issues its own "
+                    + "HS256 tokens at login and checks them against its user table; the JWK set setting is for "
+                    + "services that use the adapter with a lab identity provider. Unset it.");
+        }
         NimbusJwtDecoder decoder = JwtDecoders.hs256(yujian.getJwt().getSecret(), yujian.getJwt().getIssuer());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtDecoders.validator(yujian.getJwt().getIssuer()),
                 jwt -> users.acceptsToken(jwt.getSubject(), jwt.getClaimAsString("role"))

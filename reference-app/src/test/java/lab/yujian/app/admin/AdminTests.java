@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import lab.yujian.app.testing.AppTestBase;
 import lab.yujian.app.testing.Http;
+import lab.yujian.protocol.DataMessage;
+import lab.yujian.protocol.InitialDataMessage;
 import lab.yujian.spring.testing.StompTestClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -78,8 +80,12 @@ class AdminTests extends AppTestBase {
     @Test
     void liveConnectionsAreListedAndCanBeDisconnected() {
         createUser("watched", "member");
+        StompTestClient watcher = stomp(tokenOf("admin", ADMIN_PASSWORD));
+        watcher.subscribe("/topic/presence", "p");
+        watcher.awaitReply(InitialDataMessage.class);
         StompTestClient session = stomp(tokenOf("watched", "password-watched"));
         session.subscribe("/topic/presence", "p");
+        awaitPresence(watcher, "watched", "online");
         JsonNode connection = admin().get("/api/admin/connections").json().findParents("clientId").stream()
                 .filter(c -> c.get("name").asString().equals("User watched")).findFirst().orElseThrow();
         assertThat(connection.get("node").asString()).isNotBlank();
@@ -89,7 +95,22 @@ class AdminTests extends AppTestBase {
         assertThat(admin().delete("/api/admin/connections/" + clientId).status()).isEqualTo(204);
         assertThat(session.awaitClose()).isEqualTo(1008);
         assertThat(session.closeReason()).isEqualTo("Disconnected by an admin");
+        awaitPresence(watcher, "watched", "offline");
+        assertThat(admin().get("/api/presence").json().findValuesAsString("userId")).doesNotContain(userIdOf("watched"));
         assertThat(admin().get("/api/admin/connections").json().findValuesAsString("clientId")).doesNotContain(clientId);
         assertThat(admin().delete("/api/admin/connections/" + clientId).status()).isEqualTo(404);
+    }
+
+    private String userIdOf(String username) {
+        return admin().get("/api/admin/users").json().findParents("username").stream()
+                .filter(u -> u.get("username").asString().equals(username)).findFirst().orElseThrow()
+                .get("id").asString();
+    }
+
+    private void awaitPresence(StompTestClient watcher, String username, String status) {
+        String userId = userIdOf(username);
+        watcher.await(f -> StompTestClient.decode(f) instanceof DataMessage d && d.channel().equals("presence")
+                && d.payload().get("userId").asString().equals(userId)
+                && d.payload().get("status").asString().equals(status));
     }
 }
