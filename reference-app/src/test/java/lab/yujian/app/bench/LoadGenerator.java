@@ -15,8 +15,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The load command. Opens {@code --sessions} subscribers of {@code activity}, publishes {@code --rate}
- * messages per second for {@code --duration} from one admin session, and prints each second, then at the
+ * The load command. Opens {@code --sessions} subscribers of {@code activity}, waits until the broadcasts
+ * their joins caused are delivered, publishes {@code --rate} messages per second for {@code --duration}
+ * from one admin session, and prints each second, then at the
  * end: sessions held, messages delivered per second, end-to-end latency (publisher's send to subscriber's
  * receipt, same clock) at p50/p99, and any loss. Loopback only; every run ends by itself.
  */
@@ -29,6 +30,7 @@ public final class LoadGenerator {
     private final Histogram total = new Histogram(3);
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong otherData = new AtomicLong();
     private final List<BenchSession> sessions = new ArrayList<>();
 
     private LoadGenerator(LoadOptions options) {
@@ -56,6 +58,7 @@ public final class LoadGenerator {
             clients.add(HttpClient.newHttpClient());
         }
         connect(clients);
+        settle();
         BenchSession publisher = BenchSession.open(clients.get(0), options.url(), token("bench-publisher"), CHANNEL,
                 frame -> { }).get(30, TimeUnit.SECONDS);
         publish(publisher);
@@ -77,6 +80,27 @@ public final class LoadGenerator {
             }
             System.out.printf("load: connected %d/%d%n", sessions.size(), options.sessions());
         }
+    }
+
+    /**
+     * Waits until the broadcasts that the connects caused have been delivered: each new user's presence
+     * join is an {@code activity} entry for every subscriber already there (N²/2 deliveries in all), and
+     * measuring on top of that backlog would measure the backlog.
+     */
+    private void settle() throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(120);
+        long seen = -1;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            long now = otherData.get();
+            if (now == seen) {
+                break;
+            }
+            seen = now;
+        }
+        System.out.printf("load: settled in %.1f s after %d join broadcasts%n",
+                (System.nanoTime() - start) / 1e9, otherData.get());
     }
 
     private void publish(BenchSession publisher) throws InterruptedException {
@@ -112,7 +136,11 @@ public final class LoadGenerator {
 
     private void received(String frame) {
         long sentAt = number(frame, "\"sentAt\":");
-        if (sentAt < 0 || number(frame, "\"id\":\"b") <= options.warmupPublishes()) {
+        if (sentAt < 0) {
+            otherData.incrementAndGet();
+            return;
+        }
+        if (number(frame, "\"id\":\"b") <= options.warmupPublishes()) {
             return;
         }
         long micros = Math.max(0, (System.nanoTime() - sentAt) / 1000);
