@@ -48,10 +48,10 @@ public class AdminBootstrap implements ApplicationRunner {
         if (given) {
             LOG.info("Created the user 'admin' with the password from ADMIN_PASSWORD");
         } else {
-            String line = "Created the user 'admin' with the password '" + password
-                    + "' (shown only this once; change it in the admin panel, or set ADMIN_PASSWORD on a fresh install)";
-            LOG.warn(line);
-            System.out.println("\n  " + line + "\n");
+            // On the console only, not in the log, which may be kept in files
+            LOG.warn("Created the user 'admin' with a generated password, printed once on standard output");
+            System.out.println("\n  Created the user 'admin' with the password '" + password + "' (shown only this once; "
+                    + "change it in the admin panel, or set ADMIN_PASSWORD on a fresh install)\n");
         }
     }
 
