@@ -17,8 +17,9 @@ import lab.yujian.core.ratelimit.RateLimitConfig;
  * @param maintenanceInterval how often stale sessions, presence leases and idle limits are swept (30 s)
  * @param presenceLease       how long a session's presence lasts without renewal (90 s); must exceed
  *                            the maintenance interval, which renews it
- * @param abuseLimit          refused messages per rate-limit window after which a session is closed
- *                            as abusive (100)
+ * @param abuseLimit          refusals the client caused ({@code ErrorCode.causedByClient()}) per
+ *                            rate-limit window after which a session is closed as abusive (100); server
+ *                            failures do not count
  * @param snapshotSize        most recent messages in a history-based {@code INITIAL_DATA} (50)
  * @param history             history bounds
  * @param rateLimit           client sends per user

@@ -12,6 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import lab.yujian.core.history.HistoryConfig;
+import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.history.InMemoryHistoryStore;
+import lab.yujian.core.history.Publication;
+import lab.yujian.core.history.Recovery;
+import lab.yujian.core.history.StreamPosition;
 import lab.yujian.core.ratelimit.RateLimitConfig;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
@@ -254,6 +260,32 @@ class HubTest {
     }
 
     @Test
+    void aHistoryOutageIsAnsweredButNotHeldAgainstTheClients() {
+        FailingHistoryStore history = new FailingHistoryStore(new InMemoryHistoryStore(HistoryConfig.ofDefaults(), clock));
+        Hub hub = hub(c -> c.abuseLimit(3), b -> b.history(history));
+        Session grace = hub.connect(admin);
+        history.down = true;
+        for (int i = 0; i < 5; i++) {
+            assertThat(hub.receive(grace.clientId(), PublishMessage.class,
+                    publishBody(Channel.ACTIVITY, activity("m" + i)))).isFalse();
+            assertThat(hub.receive(grace.clientId(), SyncRequestMessage.class,
+                    codec.encode(new SyncRequestMessage("activity", 0L, null)))).isFalse();
+        }
+        assertThat(transport.repliesTo(grace.clientId(), ErrorMessage.class)).hasSize(10)
+                .extracting(ErrorMessage::code).containsOnly(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(transport.closes()).isEmpty();
+        assertThat(hub.registry().get(grace.clientId())).isPresent();
+
+        for (int i = 0; i < 3; i++) {
+            hub.receive(grace.clientId(), PingMessage.class, "garbage".getBytes(UTF_8));
+        }
+        assertThat(transport.closes()).as("three client faults are within the abuse limit").isEmpty();
+        hub.receive(grace.clientId(), PingMessage.class, "garbage".getBytes(UTF_8));
+        assertThat(transport.closes()).singleElement().extracting(RecordingTransport.Close::code)
+                .isEqualTo(CloseCode.POLICY_VIOLATION);
+    }
+
+    @Test
     void aSyncReturnsEveryMissedMessageInOrder() {
         Hub hub = hub();
         Session grace = hub.connect(admin);
@@ -465,5 +497,42 @@ class HubTest {
         assertThat(transport.repliesTo(ada.clientId(), UnsubscribedMessage.class)).singleElement()
                 .satisfies(reply -> assertThat(reply.channels()).containsExactly("metrics"));
         assertThat(hub.registry().subscriberCount("metrics")).isZero();
+    }
+
+    /** History that fails every call while {@code down}, as a remote store does when it goes away. */
+    private static final class FailingHistoryStore implements HistoryStore {
+        private final HistoryStore delegate;
+        volatile boolean down;
+
+        FailingHistoryStore(HistoryStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public StreamPosition append(String channel, Publication publication) {
+            return available().append(channel, publication);
+        }
+
+        @Override
+        public StreamPosition position(String channel) {
+            return available().position(channel);
+        }
+
+        @Override
+        public Recovery recover(String channel, long lastSequence, String epoch) {
+            return available().recover(channel, lastSequence, epoch);
+        }
+
+        @Override
+        public Snapshot latest(String channel, int limit) {
+            return available().latest(channel, limit);
+        }
+
+        private HistoryStore available() {
+            if (down) {
+                throw new IllegalStateException("history store is down");
+            }
+            return delegate;
+        }
     }
 }

@@ -25,6 +25,15 @@ class CodesTest {
     }
 
     @Test
+    void onlyRefusalsOfTheClientsOwnRequestsAreHeldAgainstIt() {
+        assertThat(Arrays.stream(ErrorCode.values()).filter(code -> !code.causedByClient()))
+                .containsExactly(ErrorCode.CONNECTION_REFUSED, ErrorCode.SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE,
+                        ErrorCode.TIMEOUT);
+        assertThat(ErrorCode.RATE_LIMITED.causedByClient()).isTrue();
+        assertThat(ErrorCode.PUBLISH_DENIED.causedByClient()).isTrue();
+    }
+
+    @Test
     void closeCodesFollowAppendixBPlusRestartAndSlowConsumer() {
         assertThat(Arrays.stream(CloseCode.values()).mapToInt(CloseCode::code))
                 .containsExactly(1000, 1001, 1002, 1003, 1006, 1008, 1009, 1011, 1012, 1015, 4500);

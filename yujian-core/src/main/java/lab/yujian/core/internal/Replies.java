@@ -15,8 +15,10 @@ import lab.yujian.protocol.json.MessageCodec;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Per-session replies, and the bookkeeping of refusals: each refusal is a strike, and a session that
- * runs out of strikes within a rate-limit window is handed to {@code abusive} to be closed.
+ * Per-session replies, and the bookkeeping of refusals: each refusal the client caused
+ * ({@link ErrorCode#causedByClient()}) is a strike, and a session that runs out of strikes within a
+ * rate-limit window is handed to {@code abusive} to be closed. The server's own failures are answered but
+ * never counted: a store outage must not close every active session.
  */
 final class Replies {
 
@@ -49,7 +51,7 @@ final class Replies {
         }
         observers.each(o -> o.refused(code));
         send(clientId, new ErrorMessage(code, message, details, clock.millis()));
-        strike(clientId);
+        strike(clientId, code);
     }
 
     /** Answers a refused subscription with {@code SUBSCRIBED} listing it under {@code failed}. */
@@ -57,11 +59,11 @@ final class Replies {
         observers.each(o -> o.refused(reason));
         send(clientId, new SubscribedMessage(List.of(),
                 List.of(new SubscriptionFailure(channel, reason)), clock.millis()));
-        strike(clientId);
+        strike(clientId, reason);
     }
 
-    private void strike(String clientId) {
-        if (!strikes.tryAcquire(clientId).allowed()) {
+    private void strike(String clientId, ErrorCode code) {
+        if (code.causedByClient() && !strikes.tryAcquire(clientId).allowed()) {
             abusive.accept(clientId);
         }
     }
