@@ -8,18 +8,28 @@ import lab.yujian.protocol.ChannelPattern;
 
 /**
  * Which roles may subscribe to and publish on which channels: per role, a list of
- * {@link ChannelPattern}s. A role that is not listed may do nothing. Immutable.
+ * {@link ChannelPattern}s. Immutable.
  *
- * <p>{@link #ofDefaults()} is the seed's policy: admins subscribe to everything, every other role only to
- * {@code presence}, {@code metrics} and {@code announcements}; only admins and moderators publish. One
- * deliberate narrowing: nobody publishes on {@code presence} directly, because presence is owned by the
- * server and changes only through a user's own {@code PRESENCE_UPDATE}; a role-only check would let a
- * moderator rewrite anyone's presence.
+ * <p>The role {@value #ANY_ROLE} stands for every role that is not listed: a listed role has exactly its
+ * own patterns (the wildcard's are not added to them), an unlisted role has the wildcard's, and without a
+ * wildcard an unlisted role may do nothing. {@code *} is the only role name containing {@code *}; a name
+ * such as {@code mod*} is refused rather than read as a prefix. (A role's <em>patterns</em> may also be
+ * {@code *}, meaning every channel; that is a different thing.)
+ *
+ * <p>{@link #ofDefaults()} is the seed's policy: admins subscribe to everything, every other role (the
+ * wildcard, so a {@code viewer} or any other role a token may carry) only to {@code presence},
+ * {@code metrics} and {@code announcements}; only admins and moderators publish. One deliberate
+ * narrowing: nobody publishes on {@code presence} directly, because presence is owned by the server and
+ * changes only through a user's own {@code PRESENCE_UPDATE}; a role-only check would let a moderator
+ * rewrite anyone's presence.
  *
  * @param subscribe role to the patterns of channels it may join
  * @param publish   role to the patterns of channels it may publish on
  */
 public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<String, List<ChannelPattern>> publish) {
+
+    /** The role that stands for every role not listed. */
+    public static final String ANY_ROLE = "*";
 
     private static final List<String> READABLE = List.of("presence", "metrics", "announcements");
     private static final List<String> PUBLISHABLE = List.of("metrics", "activity", "announcements", "collaboration.*");
@@ -33,11 +43,20 @@ public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<Str
     public static ChannelPolicy ofDefaults() {
         return custom()
                 .subscribe("admin", "*")
-                .subscribe("moderator", READABLE)
-                .subscribe("member", READABLE)
+                .subscribe(ANY_ROLE, READABLE)
                 .publish("admin", PUBLISHABLE)
                 .publish("moderator", PUBLISHABLE)
                 .build();
+    }
+
+    /** The patterns of channels {@code role} may join: its own if listed, else the wildcard's, else none. */
+    public List<ChannelPattern> subscribePatterns(String role) {
+        return applying(subscribe, role);
+    }
+
+    /** The patterns of channels {@code role} may publish on: its own if listed, else the wildcard's, else none. */
+    public List<ChannelPattern> publishPatterns(String role) {
+        return applying(publish, role);
     }
 
     /** An empty builder: no role may do anything until allowed. */
@@ -53,18 +72,31 @@ public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<Str
         return builder;
     }
 
+    private static List<ChannelPattern> applying(Map<String, List<ChannelPattern>> rules, String role) {
+        List<ChannelPattern> own = rules.get(role);
+        return own != null ? own : rules.getOrDefault(ANY_ROLE, List.of());
+    }
+
     private static Map<String, List<ChannelPattern>> copy(Map<String, List<ChannelPattern>> rules, String field) {
         if (rules == null) {
             throw new IllegalArgumentException(field + " must not be null");
         }
         Map<String, List<ChannelPattern>> copy = new LinkedHashMap<>();
         rules.forEach((role, patterns) -> {
-            if (role == null || role.isBlank()) {
-                throw new IllegalArgumentException(field + ": a role name must not be blank");
-            }
+            checkRole(field, role);
             copy.put(role, List.copyOf(patterns));
         });
         return Map.copyOf(copy);
+    }
+
+    private static void checkRole(String field, String role) {
+        if (role == null || role.isBlank()) {
+            throw new IllegalArgumentException(field + ": a role name must not be blank");
+        }
+        if (role.contains(ANY_ROLE) && !role.equals(ANY_ROLE)) {
+            throw new IllegalArgumentException(field + ": role '" + role + "' is not a role name; '" + ANY_ROLE
+                    + "' alone stands for every role not listed, and roles have no other patterns");
+        }
     }
 
     /** Builds a {@link ChannelPolicy}; every pattern is validated as it is added. */
@@ -75,7 +107,10 @@ public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<Str
         private Builder() {
         }
 
-        /** Lets {@code role} join channels matching the patterns (added to any it had). */
+        /**
+         * Lets {@code role} join channels matching the patterns (added to any it had);
+         * {@value ChannelPolicy#ANY_ROLE} for every role not listed.
+         */
         public Builder subscribe(String role, String... patterns) {
             return subscribe(role, List.of(patterns));
         }
@@ -86,7 +121,10 @@ public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<Str
             return this;
         }
 
-        /** Lets {@code role} publish on channels matching the patterns (added to any it had). */
+        /**
+         * Lets {@code role} publish on channels matching the patterns (added to any it had);
+         * {@value ChannelPolicy#ANY_ROLE} for every role not listed.
+         */
         public Builder publish(String role, String... patterns) {
             return publish(role, List.of(patterns));
         }
@@ -115,9 +153,7 @@ public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<Str
 
         private static void add(Map<String, List<ChannelPattern>> rules, String field, String role,
                                 List<String> patterns) {
-            if (role == null || role.isBlank()) {
-                throw new IllegalArgumentException(field + ": a role name must not be blank");
-            }
+            checkRole(field, role);
             List<ChannelPattern> list = rules.computeIfAbsent(role, r -> new ArrayList<>());
             for (String pattern : patterns) {
                 try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.protocol.Channel;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ class ChannelPolicyTest {
     private final Identity admin = new Identity("root", "admin", null);
     private final Identity moderator = new Identity("mod", "moderator", null);
     private final Identity member = new Identity("ada", "member", null);
+    private final Identity viewer = new Identity("vi", "viewer", null);
 
     @Test
     void adminsMaySubscribeToEverything() {
@@ -24,9 +26,9 @@ class ChannelPolicyTest {
     }
 
     @Test
-    void othersMaySubscribeOnlyToPresenceMetricsAndAnnouncements() {
-        for (Identity who : List.of(member, moderator)) {
-            assertThat(seed.canSubscribe(who, Channel.PRESENCE)).isTrue();
+    void everyOtherRoleListedOrNotMaySubscribeOnlyToPresenceMetricsAndAnnouncements() {
+        for (Identity who : List.of(member, moderator, viewer, new Identity("g", "guest", null))) {
+            assertThat(seed.canSubscribe(who, Channel.PRESENCE)).as(who.role()).isTrue();
             assertThat(seed.canSubscribe(who, Channel.METRICS)).isTrue();
             assertThat(seed.canSubscribe(who, Channel.ANNOUNCEMENTS)).isTrue();
             assertThat(seed.canSubscribe(who, Channel.ACTIVITY)).isFalse();
@@ -50,23 +52,47 @@ class ChannelPolicyTest {
     }
 
     @Test
-    void anUnknownRoleMayDoNothing() {
-        Identity guest = new Identity("g", "guest", null);
-        assertThat(seed.canSubscribe(guest, Channel.PRESENCE)).isFalse();
-        assertThat(seed.canPublish(guest, Channel.METRICS)).isFalse();
+    void aRoleTheSeedDoesNotNameReadsLikeAMemberButPublishesNothing() {
+        assertThat(seed.canSubscribe(viewer, Channel.METRICS)).isTrue();
+        assertThat(seed.canSubscribe(viewer, Channel.ACTIVITY)).isFalse();
+        assertThat(seed.canPublish(viewer, Channel.METRICS)).isFalse();
+        assertThat(seed.canPublish(viewer, Channel.ANNOUNCEMENTS)).isFalse();
+    }
+
+    @Test
+    void aListedRoleHasItsOwnPatternsInsteadOfTheWildcards() {
+        ChannelPolicy policy = ChannelPolicy.custom()
+                .subscribe(ChannelPolicy.ANY_ROLE, "presence", "metrics")
+                .subscribe("auditor", "activity")
+                .build();
+        ChannelAuthorizer authorizer = ChannelAuthorizer.of(policy);
+        Identity auditor = new Identity("au", "auditor", null);
+        assertThat(authorizer.canSubscribe(auditor, Channel.ACTIVITY)).isTrue();
+        assertThat(authorizer.canSubscribe(auditor, Channel.PRESENCE)).isFalse();
+        assertThat(authorizer.canSubscribe(viewer, Channel.PRESENCE)).isTrue();
+        assertThat(authorizer.canSubscribe(viewer, Channel.ACTIVITY)).isFalse();
+    }
+
+    @Test
+    void withoutAWildcardAnUnlistedRoleMayDoNothing() {
+        ChannelAuthorizer strict = ChannelAuthorizer.of(ChannelPolicy.custom().subscribe("admin", "*").build());
+        assertThat(strict.canSubscribe(viewer, Channel.PRESENCE)).isFalse();
+        assertThat(strict.canPublish(viewer, Channel.METRICS)).isFalse();
     }
 
     @Test
     void aPolicyCanBeChangedWithoutCode() {
         ChannelPolicy custom = ChannelPolicy.ofDefaults().toBuilder()
-                .subscribe("member", "activity")
+                .subscribe("member", "presence", "metrics", "announcements", "activity")
                 .replacePublish("moderator", List.of())
-                .subscribe("guest", "presence")
+                .replaceSubscribe(ChannelPolicy.ANY_ROLE, List.of("presence"))
                 .build();
         ChannelAuthorizer authorizer = ChannelAuthorizer.of(custom);
         assertThat(authorizer.canSubscribe(member, Channel.ACTIVITY)).isTrue();
+        assertThat(authorizer.canSubscribe(member, Channel.METRICS)).isTrue();
         assertThat(authorizer.canPublish(moderator, Channel.ANNOUNCEMENTS)).isFalse();
-        assertThat(authorizer.canSubscribe(new Identity("g", "guest", null), Channel.PRESENCE)).isTrue();
+        assertThat(authorizer.canSubscribe(viewer, Channel.PRESENCE)).isTrue();
+        assertThat(authorizer.canSubscribe(viewer, Channel.METRICS)).isFalse();
     }
 
     @Test
@@ -75,5 +101,13 @@ class ChannelPolicyTest {
                 .hasMessageContaining("subscribe.member").hasMessageContaining("'presense'");
         assertThatThrownBy(() -> ChannelPolicy.custom().publish(" ", "metrics"))
                 .hasMessageContaining("publish: a role name must not be blank");
+    }
+
+    @Test
+    void aRoleNameWithAStarThatIsNotTheWildcardIsRefused() {
+        assertThatThrownBy(() -> ChannelPolicy.custom().subscribe("mod*", "presence"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subscribe: role 'mod*'");
+        assertThatThrownBy(() -> new ChannelPolicy(Map.of(), Map.of("*admin", List.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("publish: role '*admin'");
     }
 }
