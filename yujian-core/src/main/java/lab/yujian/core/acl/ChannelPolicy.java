@@ -1,6 +1,7 @@
 package lab.yujian.core.acl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +85,21 @@ public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<Str
         Map<String, List<ChannelPattern>> copy = new LinkedHashMap<>();
         rules.forEach((role, patterns) -> {
             checkRole(field, role);
-            copy.put(role, List.copyOf(patterns));
+            copy.put(role, copy(patterns, field + "." + role));
         });
         return Map.copyOf(copy);
+    }
+
+    private static List<ChannelPattern> copy(List<ChannelPattern> patterns, String rule) {
+        if (patterns == null) {
+            throw new IllegalArgumentException(rule + ": the pattern list must not be null (empty allows nothing)");
+        }
+        for (ChannelPattern pattern : patterns) {
+            if (pattern == null) {
+                throw new IllegalArgumentException(rule + ": a pattern must not be null");
+            }
+        }
+        return List.copyOf(patterns);
     }
 
     private static void checkRole(String field, String role) {
@@ -112,7 +125,7 @@ public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<Str
          * {@value ChannelPolicy#ANY_ROLE} for every role not listed.
          */
         public Builder subscribe(String role, String... patterns) {
-            return subscribe(role, List.of(patterns));
+            return subscribe(role, patterns == null ? null : Arrays.asList(patterns));
         }
 
         /** Lets {@code role} join channels matching the patterns (added to any it had). */
@@ -126,7 +139,7 @@ public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<Str
          * {@value ChannelPolicy#ANY_ROLE} for every role not listed.
          */
         public Builder publish(String role, String... patterns) {
-            return publish(role, List.of(patterns));
+            return publish(role, patterns == null ? null : Arrays.asList(patterns));
         }
 
         /** Lets {@code role} publish on channels matching the patterns (added to any it had). */
@@ -154,8 +167,14 @@ public record ChannelPolicy(Map<String, List<ChannelPattern>> subscribe, Map<Str
         private static void add(Map<String, List<ChannelPattern>> rules, String field, String role,
                                 List<String> patterns) {
             checkRole(field, role);
+            if (patterns == null) {
+                throw new IllegalArgumentException(field + "." + role + ": the pattern list must not be null");
+            }
             List<ChannelPattern> list = rules.computeIfAbsent(role, r -> new ArrayList<>());
             for (String pattern : patterns) {
+                if (pattern == null) {
+                    throw new IllegalArgumentException(field + "." + role + ": a pattern must not be null");
+                }
                 try {
                     list.add(ChannelPattern.parse(pattern));
                 } catch (IllegalArgumentException e) {

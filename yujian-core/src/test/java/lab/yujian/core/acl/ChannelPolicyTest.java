@@ -3,10 +3,13 @@ package lab.yujian.core.acl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.protocol.Channel;
+import lab.yujian.protocol.ChannelPattern;
 import org.junit.jupiter.api.Test;
 
 class ChannelPolicyTest {
@@ -101,6 +104,26 @@ class ChannelPolicyTest {
                 .hasMessageContaining("subscribe.member").hasMessageContaining("'presense'");
         assertThatThrownBy(() -> ChannelPolicy.custom().publish(" ", "metrics"))
                 .hasMessageContaining("publish: a role name must not be blank");
+    }
+
+    @Test
+    void aNullPatternListOrPatternIsRefusedNamingRuleAndRole() {
+        assertThatThrownBy(() -> ChannelPolicy.custom().subscribe("member", (List<String>) null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("subscribe.member: the pattern list must not be null");
+        assertThatThrownBy(() -> ChannelPolicy.custom().publish("admin", (String[]) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("publish.admin: ");
+        assertThatThrownBy(() -> ChannelPolicy.custom().subscribe("member", "presence", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("subscribe.member: a pattern must not be null");
+        Map<String, List<ChannelPattern>> nullList = new HashMap<>();
+        nullList.put("viewer", null);
+        assertThatThrownBy(() -> new ChannelPolicy(nullList, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("subscribe.viewer: the pattern list must not be null");
+        assertThatThrownBy(() -> new ChannelPolicy(Map.of(), Map.of("admin", Arrays.asList((ChannelPattern) null))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("publish.admin: a pattern must not be null");
     }
 
     @Test
