@@ -9,11 +9,14 @@ import java.util.Optional;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.testing.MutableClock;
 import lab.yujian.protocol.payload.PresenceStatus;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link PresenceStore} must have. An implementation joins by overriding
- * {@link #createStore}; the lease time to live is {@link #TTL}.
+ * {@link #createStore}; the lease time to live is {@link #TTL}. Each test gets a fresh store, created
+ * before each test once the subclass is fully constructed, so the factory may use the subclass's fields
+ * (a Redis client, say).
  */
 public abstract class PresenceStoreContract {
 
@@ -27,7 +30,13 @@ public abstract class PresenceStoreContract {
     /** A new, empty store with leases of {@link #TTL}, reading time from {@code clock}. */
     protected abstract PresenceStore createStore(Duration leaseTtl, MutableClock clock);
 
-    private final PresenceStore store = createStore(TTL, clock);
+    private PresenceStore store;
+
+    /** Not in a field initializer: that would run before the subclass's own fields are set. */
+    @BeforeEach
+    void createStoreUnderTest() {
+        store = createStore(TTL, clock);
+    }
 
     @Test
     void aUsersFirstSessionJoinsOnline() {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import lab.yujian.core.testing.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link RateLimiter} must have. An implementation joins by overriding
- * {@link #createLimiter}; tests move {@code clock} instead of sleeping.
+ * {@link #createLimiter}; tests move {@code clock} instead of sleeping. Each test gets a fresh limiter,
+ * created before each test once the subclass is fully constructed, so the factory may use the subclass's
+ * fields (a Redis client, say).
  */
 public abstract class RateLimiterContract {
 
@@ -17,7 +20,13 @@ public abstract class RateLimiterContract {
     /** A new limiter with no keys, reading time from {@code clock}. */
     protected abstract RateLimiter createLimiter(RateLimitConfig config, MutableClock clock);
 
-    private final RateLimiter limiter = createLimiter(new RateLimitConfig(10, Duration.ofSeconds(60)), clock);
+    private RateLimiter limiter;
+
+    /** Not in a field initializer: that would run before the subclass's own fields are set. */
+    @BeforeEach
+    void createLimiterUnderTest() {
+        limiter = createLimiter(new RateLimitConfig(10, Duration.ofSeconds(60)), clock);
+    }
 
     @Test
     void aFreshKeyHasAFullBucket() {

@@ -7,9 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import lab.yujian.core.testing.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The behaviour every {@link ConnectionRegistry} must have. Implementations override {@link #createRegistry}. */
+/**
+ * The behaviour every {@link ConnectionRegistry} must have. Implementations override {@link #createRegistry}.
+ * Each test gets a fresh registry, created before each test once the subclass is fully constructed, so the
+ * factory may use the subclass's fields (a Redis client, say).
+ */
 public abstract class ConnectionRegistryContract {
 
     protected final MutableClock clock = MutableClock.atSeedDate();
@@ -17,7 +22,13 @@ public abstract class ConnectionRegistryContract {
     /** A new, empty registry. */
     protected abstract ConnectionRegistry createRegistry();
 
-    private final ConnectionRegistry registry = createRegistry();
+    private ConnectionRegistry registry;
+
+    /** Not in a field initializer: that would run before the subclass's own fields are set. */
+    @BeforeEach
+    void createRegistryUnderTest() {
+        registry = createRegistry();
+    }
 
     private Session session(String clientId, String userId) {
         return new Session(clientId, new Identity(userId, "member", userId), "node-a", clock.instant());
