@@ -13,14 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import lab.yujian.core.history.HistoryConfig;
-import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.history.InMemoryHistoryStore;
-import lab.yujian.core.history.Publication;
-import lab.yujian.core.history.Recovery;
-import lab.yujian.core.history.StreamPosition;
 import lab.yujian.core.ratelimit.RateLimitConfig;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
+import lab.yujian.core.testing.FailingHistoryStore;
 import lab.yujian.core.testing.MutableClock;
 import lab.yujian.core.testing.RecordingTransport;
 import lab.yujian.protocol.BatchMessage;
@@ -264,7 +261,7 @@ class HubTest {
         FailingHistoryStore history = new FailingHistoryStore(new InMemoryHistoryStore(HistoryConfig.ofDefaults(), clock));
         Hub hub = hub(c -> c.abuseLimit(3), b -> b.history(history));
         Session grace = hub.connect(admin);
-        history.down = true;
+        history.down(true);
         for (int i = 0; i < 5; i++) {
             assertThat(hub.receive(grace.clientId(), PublishMessage.class,
                     publishBody(Channel.ACTIVITY, activity("m" + i)))).isFalse();
@@ -497,42 +494,5 @@ class HubTest {
         assertThat(transport.repliesTo(ada.clientId(), UnsubscribedMessage.class)).singleElement()
                 .satisfies(reply -> assertThat(reply.channels()).containsExactly("metrics"));
         assertThat(hub.registry().subscriberCount("metrics")).isZero();
-    }
-
-    /** History that fails every call while {@code down}, as a remote store does when it goes away. */
-    private static final class FailingHistoryStore implements HistoryStore {
-        private final HistoryStore delegate;
-        volatile boolean down;
-
-        FailingHistoryStore(HistoryStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public StreamPosition append(String channel, Publication publication) {
-            return available().append(channel, publication);
-        }
-
-        @Override
-        public StreamPosition position(String channel) {
-            return available().position(channel);
-        }
-
-        @Override
-        public Recovery recover(String channel, long lastSequence, String epoch) {
-            return available().recover(channel, lastSequence, epoch);
-        }
-
-        @Override
-        public Snapshot latest(String channel, int limit) {
-            return available().latest(channel, limit);
-        }
-
-        private HistoryStore available() {
-            if (down) {
-                throw new IllegalStateException("history store is down");
-            }
-            return delegate;
-        }
     }
 }
