@@ -44,10 +44,13 @@ import lab.yujian.protocol.UnsubscribedMessage;
 import lab.yujian.protocol.json.MessageCodec;
 import lab.yujian.protocol.payload.ActivityPayload;
 import lab.yujian.protocol.payload.ActivityType;
+import lab.yujian.protocol.payload.AnnouncementPayload;
+import lab.yujian.protocol.payload.Author;
 import lab.yujian.protocol.payload.HostMetrics;
 import lab.yujian.protocol.payload.MetricsPayload;
 import lab.yujian.protocol.payload.NetworkMetrics;
 import lab.yujian.protocol.payload.PresenceStatus;
+import lab.yujian.protocol.payload.Priority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +87,15 @@ class HubTest {
     private ActivityPayload activity(String message) {
         return new ActivityPayload("a-" + message, ActivityType.ACTION, "grace", message, null,
                 clock.instant().toString());
+    }
+
+    private AnnouncementPayload announcement(String title) {
+        return new AnnouncementPayload("n-" + title, Priority.NORMAL, title, "About " + title,
+                new Author("grace", "Grace Hopper"), null, clock.instant().toString());
+    }
+
+    private FailingHistoryStore historyThatCanFail() {
+        return new FailingHistoryStore(new InMemoryHistoryStore(HistoryConfig.ofDefaults(), clock));
     }
 
     private byte[] publishBody(Channel channel, Object payload) {
@@ -181,8 +193,11 @@ class HubTest {
         Hub hub = hub();
         Session ada = hub.connect(member);
         assertThat(hub.receive(ada.clientId(), PublishMessage.class,
-                publishBody(Channel.ANNOUNCEMENTS, activity("x")))).isFalse();
+                publishBody(Channel.ANNOUNCEMENTS, announcement("Fire drill")))).isFalse();
+        assertThat(lastError(ada.clientId()).code()).isEqualTo(ErrorCode.PUBLISH_DENIED);
+        assertThat(lastError(ada.clientId()).message()).contains("'member'").contains("'announcements'");
         assertThat(transport.broadcastsOn("announcements")).isEmpty();
+        assertThat(hub.history().position("announcements").sequence()).isZero();
 
         assertThat(hub.receive(ada.clientId(), PublishMessage.class, publishBody(Channel.ACTIVITY, activity("x"))))
                 .isFalse();
@@ -204,6 +219,87 @@ class HubTest {
         assertThat(error.message()).contains("payload.message");
         assertThat(error.details().get("field").asString()).isEqualTo("payload.message");
         assertThat(transport.broadcastsOn("activity")).isEmpty();
+    }
+
+    @Test
+    void anInvalidPayloadIsAnsweredWithItsValidationCodeBeforeAuthorizationOrRateLimiting() {
+        Hub hub = hub(c -> c.rateLimit(new RateLimitConfig(2, Duration.ofSeconds(60))), b -> { });
+        Session ada = hub.connect(member);
+        String untitled = "{\"type\":\"PUBLISH\",\"channel\":\"announcements\",\"payload\":{\"id\":\"n1\","
+                + "\"priority\":\"normal\",\"content\":\"x\",\"author\":{\"userId\":\"ada\",\"name\":\"Ada\"},"
+                + "\"timestamp\":\"2026-02-02T09:00:00Z\"}}";
+        for (int i = 0; i < 4; i++) {
+            assertThat(hub.receive(ada.clientId(), PublishMessage.class, untitled.getBytes(UTF_8))).isFalse();
+        }
+        assertThat(transport.repliesTo(ada.clientId(), ErrorMessage.class)).hasSize(4).allSatisfy(error -> {
+            assertThat(error.code()).as("validated before the member is denied or limited")
+                    .isEqualTo(ErrorCode.MISSING_FIELD);
+            assertThat(error.details().get("field").asString()).isEqualTo("payload.title");
+        });
+        byte[] ping = codec.encode(new PingMessage(1L));
+        assertThat(hub.receive(ada.clientId(), PingMessage.class, ping)).as("invalid sends took no tokens").isTrue();
+        assertThat(hub.receive(ada.clientId(), PingMessage.class, ping)).isTrue();
+    }
+
+    @Test
+    void aDeniedPublishTakesNoRateLimitTokenAndNeverReachesTheHook() {
+        List<Object> hooked = new ArrayList<>();
+        Hub hub = hub(c -> c.rateLimit(new RateLimitConfig(3, Duration.ofSeconds(60))),
+                b -> b.hook(ChannelKind.ANNOUNCEMENTS, (who, channel, payload) -> {
+                    hooked.add(payload);
+                    return payload;
+                }));
+        Session ada = hub.connect(member);
+        for (int i = 0; i < 5; i++) {
+            assertThat(hub.receive(ada.clientId(), PublishMessage.class,
+                    publishBody(Channel.ANNOUNCEMENTS, announcement("n" + i)))).isFalse();
+        }
+        assertThat(transport.repliesTo(ada.clientId(), ErrorMessage.class)).extracting(ErrorMessage::code)
+                .hasSize(5).containsOnly(ErrorCode.PUBLISH_DENIED);
+        assertThat(hooked).isEmpty();
+
+        byte[] ping = codec.encode(new PingMessage(1L));
+        for (int i = 0; i < 3; i++) {
+            assertThat(hub.receive(ada.clientId(), PingMessage.class, ping)).as("permitted send " + i).isTrue();
+        }
+        assertThat(hub.receive(ada.clientId(), PingMessage.class, ping)).as("the limit itself holds").isFalse();
+        assertThat(lastError(ada.clientId()).code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    }
+
+    @Test
+    void aRateLimitedPublishIsNeitherHookedNorAppended() {
+        List<String> hooked = new ArrayList<>();
+        Hub hub = hub(c -> c.rateLimit(new RateLimitConfig(2, Duration.ofSeconds(60))),
+                b -> b.hook(ChannelKind.ACTIVITY, (who, channel, payload) -> {
+                    hooked.add(((ActivityPayload) payload).message());
+                    return payload;
+                }));
+        Session grace = hub.connect(admin);
+        for (String text : List.of("m1", "m2", "m3")) {
+            hub.receive(grace.clientId(), PublishMessage.class, publishBody(Channel.ACTIVITY, activity(text)));
+        }
+        assertThat(lastError(grace.clientId()).code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(hooked).containsExactly("m1", "m2");
+        assertThat(hub.history().position("activity").sequence()).isEqualTo(2);
+        assertThat(transport.broadcastsOn("activity")).hasSize(2);
+    }
+
+    @Test
+    void aPublishIsDeliveredOnlyAfterHistoryAppendedIt() {
+        FailingHistoryStore history = historyThatCanFail();
+        Hub hub = hub(c -> { }, b -> b.history(history));
+        Session grace = hub.connect(admin);
+        history.down(true);
+        hub.receive(grace.clientId(), PublishMessage.class, publishBody(Channel.ACTIVITY, activity("lost")));
+        assertThat(transport.broadcastsOn("activity")).isEmpty();
+
+        history.down(false);
+        hub.receive(grace.clientId(), PublishMessage.class, publishBody(Channel.ACTIVITY, activity("kept")));
+        assertThat(transport.broadcastsOn("activity")).singleElement().isInstanceOfSatisfying(DataMessage.class,
+                data -> {
+                    assertThat(data.sequence()).isEqualTo(1);
+                    assertThat(data.payload().get("message").asString()).isEqualTo("kept");
+                });
     }
 
     @Test
@@ -258,7 +354,7 @@ class HubTest {
 
     @Test
     void aHistoryOutageIsAnsweredButNotHeldAgainstTheClients() {
-        FailingHistoryStore history = new FailingHistoryStore(new InMemoryHistoryStore(HistoryConfig.ofDefaults(), clock));
+        FailingHistoryStore history = historyThatCanFail();
         Hub hub = hub(c -> c.abuseLimit(3), b -> b.history(history));
         Session grace = hub.connect(admin);
         history.down(true);
