@@ -6,8 +6,13 @@ package lab.yujian.protocol;
  * cannot keep up.
  *
  * <p>{@link #reconnect()} says whether a client should reconnect on its own. It deliberately departs from
- * the seed's client in one place: {@link #GOING_AWAY} (1001, a server shutting down) <em>is</em> retried,
- * because otherwise every client would stay disconnected after a deploy.
+ * the seed's client in two places, both of which the seed's client does not retry:
+ * <ul>
+ *   <li>{@link #GOING_AWAY} (1001, a server shutting down) <em>is</em> retried, because otherwise every
+ *       client would stay disconnected after a deploy;</li>
+ *   <li>{@link #SERVER_ERROR} (1011) <em>is</em> retried, with backoff, because it reports a transient
+ *       failure of the server, not a fault of the client: the same client may well succeed next time.</li>
+ * </ul>
  */
 public enum CloseCode {
     /** Regular close, asked for by either side; do not reconnect. */

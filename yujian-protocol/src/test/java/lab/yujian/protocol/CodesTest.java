@@ -42,8 +42,9 @@ class CodesTest {
     }
 
     @Test
-    void clientsReconnectAfterShutdownAndRestartButNotAfterAuthFailure() {
+    void clientsReconnectAfterShutdownRestartAndServerErrorButNotAfterAuthFailure() {
         assertThat(CloseCode.GOING_AWAY.reconnect()).isTrue();
+        assertThat(CloseCode.SERVER_ERROR.reconnect()).isTrue();
         assertThat(CloseCode.SERVICE_RESTART.reconnect()).isTrue();
         assertThat(CloseCode.ABNORMAL.reconnect()).isTrue();
         assertThat(CloseCode.SLOW_CONSUMER.reconnect()).isTrue();

@@ -21,7 +21,8 @@ final class CodesFile {
         ts.append(errorCodes("TEMPORARY_ERROR_CODES", ErrorCode::temporary));
         ts.append("/** Error codes that need a different request or new credentials. */\n");
         ts.append(errorCodes("PERMANENT_ERROR_CODES", code -> !code.temporary()));
-        ts.append("/** Close codes after which a client reconnects by itself (1001 included, unlike the seed). */\n");
+        ts.append("/**\n * Close codes after which a client reconnects by itself. Unlike the seed, 1001 (a server going\n"
+                + " * away) and 1011 (a transient server failure) are included: neither is the client's fault.\n */\n");
         ts.append(closeCodes("RECONNECT_CLOSE_CODES", CloseCode::reconnect));
         ts.append("/** Close codes after which a client stays disconnected until the user acts. */\n");
         ts.append(closeCodes("FINAL_CLOSE_CODES", code -> !code.reconnect()));
