@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import lab.yujian.core.acl.ChannelAuthorizer;
+import lab.yujian.core.batch.FlushScheduler;
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.history.InMemoryHistoryStore;
 import lab.yujian.core.internal.DefaultHub;
@@ -37,6 +38,7 @@ public final class HubBuilder {
     private RateLimiter rateLimiter;
     private ChannelAuthorizer authorizer;
     private ScheduledExecutorService scheduler;
+    private FlushScheduler flushScheduler;
     private MessageCodec codec;
     private final List<HubObserver> observers = new ArrayList<>();
     private final Map<ChannelKind, SnapshotProvider> snapshots = new EnumMap<>(ChannelKind.class);
@@ -89,6 +91,15 @@ public final class HubBuilder {
         return this;
     }
 
+    /**
+     * Times batch flushes in place of the scheduler, for tests that run them by hand; the age of a batch
+     * is still read from the clock.
+     */
+    public HubBuilder flushScheduler(FlushScheduler flushScheduler) {
+        this.flushScheduler = flushScheduler;
+        return this;
+    }
+
     public HubBuilder codec(MessageCodec codec) {
         this.codec = codec;
         return this;
@@ -129,6 +140,6 @@ public final class HubBuilder {
                 rateLimiter != null ? rateLimiter : new InMemoryRateLimiter(config.rateLimit(), clock),
                 authorizer != null ? authorizer : ChannelAuthorizer.of(config.policy()),
                 codec != null ? codec : MessageCodec.create(),
-                List.copyOf(observers), Map.copyOf(snapshots), Map.copyOf(hooks), scheduler));
+                List.copyOf(observers), Map.copyOf(snapshots), Map.copyOf(hooks), scheduler, flushScheduler));
     }
 }

@@ -18,6 +18,7 @@ import lab.yujian.core.ratelimit.RateLimitConfig;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
 import lab.yujian.core.testing.FailingHistoryStore;
+import lab.yujian.core.testing.ManualScheduler;
 import lab.yujian.core.testing.MutableClock;
 import lab.yujian.core.testing.RecordingTransport;
 import lab.yujian.protocol.BatchMessage;
@@ -469,18 +470,18 @@ class HubTest {
     }
 
     @Test
-    void batchedChannelsGoOutAsBatchesInSequenceOrder() throws Exception {
-        Hub hub = hub();
+    void batchedChannelsGoOutAsBatchesInSequenceOrder() {
+        ManualScheduler flushes = new ManualScheduler();
+        Hub hub = hub(c -> { }, b -> b.flushScheduler(flushes));
         for (int i = 0; i < 3; i++) {
             hub.publish(admin, Channel.METRICS, new MetricsPayload(clock.instant().toString(),
                     new HostMetrics(10.0 + i, 20.0, 30.0, new NetworkMetrics(1.0, 2.0)), List.of()));
         }
-        assertThat(transport.broadcastsOn("metrics")).isEmpty();
-        clock.advance(Duration.ofMillis(50));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (transport.broadcastsOn("metrics").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        clock.advance(Duration.ofMillis(49));
+        flushes.runPending();
+        assertThat(transport.broadcastsOn("metrics")).as("49 ms is not yet due").isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        flushes.runPending();
         assertThat(transport.broadcastsOn("metrics")).singleElement().isInstanceOfSatisfying(BatchMessage.class,
                 batch -> assertThat(batch.messages()).extracting(DataMessage::sequence).containsExactly(1L, 2L, 3L));
     }

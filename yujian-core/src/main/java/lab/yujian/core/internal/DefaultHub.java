@@ -15,6 +15,7 @@ import lab.yujian.core.HubConfig;
 import lab.yujian.core.Transport;
 import lab.yujian.core.YujianException;
 import lab.yujian.core.acl.ChannelAuthorizer;
+import lab.yujian.core.batch.FlushScheduler;
 import lab.yujian.core.batch.MessageBatcher;
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.presence.PresenceEvent;
@@ -86,8 +87,9 @@ public final class DefaultHub implements Hub {
         this.replies = new Replies(transport, codec, clock, strikes, observers,
                 clientId -> kick(clientId, CloseCode.POLICY_VIOLATION, "Too many refused messages"));
         this.snapshots = new Snapshots(parts.snapshots(), history, presence, codec, clock, config.snapshotSize());
-        this.batcher = new MessageBatcher(config.batch(), clock,
-                (task, delay) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS),
+        FlushScheduler flushes = parts.flushScheduler() != null ? parts.flushScheduler()
+                : (task, delay) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        this.batcher = new MessageBatcher(config.batch(), clock, flushes,
                 batch -> transport.broadcast(Channel.parse(batch.channel()), codec.encode(batch)));
         this.pipeline = new PublishPipeline(history, transport, codec, clock, parts.hooks(), config.batch(),
                 batcher, observers);

@@ -10,6 +10,7 @@ import lab.yujian.core.PublishHook;
 import lab.yujian.core.SnapshotProvider;
 import lab.yujian.core.Transport;
 import lab.yujian.core.acl.ChannelAuthorizer;
+import lab.yujian.core.batch.FlushScheduler;
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.presence.PresenceStore;
 import lab.yujian.core.ratelimit.RateLimiter;
@@ -21,11 +22,12 @@ import lab.yujian.protocol.json.MessageCodec;
 /**
  * What a hub is made of, as assembled by {@code HubBuilder}.
  *
- * @param scheduler a caller-owned scheduler, or null for one owned by the hub
+ * @param scheduler      a caller-owned scheduler, or null for one owned by the hub
+ * @param flushScheduler times batch flushes, or null to use {@code scheduler}
  */
 public record HubParts(HubConfig config, Transport transport, Clock clock, ConnectionRegistry registry,
                        HistoryStore history, PresenceStore presence, RateLimiter rateLimiter,
                        ChannelAuthorizer authorizer, MessageCodec codec, List<HubObserver> observers,
                        Map<ChannelKind, SnapshotProvider> snapshots, Map<ChannelKind, PublishHook> hooks,
-                       @Nullable ScheduledExecutorService scheduler) {
+                       @Nullable ScheduledExecutorService scheduler, @Nullable FlushScheduler flushScheduler) {
 }
