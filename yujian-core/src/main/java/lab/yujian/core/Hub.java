@@ -33,7 +33,12 @@ public interface Hub extends AutoCloseable {
     /** The configuration. */
     HubConfig config();
 
-    /** Registers a new session of an authenticated user and marks them present. */
+    /**
+     * Registers a new session of an authenticated user and marks them present.
+     *
+     * @throws YujianException with {@link ErrorCode#SERVICE_UNAVAILABLE} if presence cannot be recorded;
+     *                         the session is then not registered and observers are not told of it
+     */
     Session connect(Identity identity);
 
     /** Ends a session: subscriptions go, presence follows. Idempotent. */

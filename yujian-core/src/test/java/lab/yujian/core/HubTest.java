@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import lab.yujian.core.history.HistoryConfig;
 import lab.yujian.core.history.InMemoryHistoryStore;
+import lab.yujian.core.presence.InMemoryPresenceStore;
 import lab.yujian.core.ratelimit.RateLimitConfig;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
 import lab.yujian.core.testing.FailingHistoryStore;
+import lab.yujian.core.testing.FailingPresenceStore;
 import lab.yujian.core.testing.ManualScheduler;
 import lab.yujian.core.testing.MutableClock;
 import lab.yujian.core.testing.RecordingTransport;
@@ -122,6 +124,32 @@ class HubTest {
             assertThat(data.payload().get("status").asString()).isEqualTo("online");
             assertThat(data.sender()).isEqualTo(new Sender("ada", tab1.clientId()));
         });
+    }
+
+    @Test
+    void aConnectThatPresenceCannotRecordLeavesNoSessionBehind() {
+        FailingPresenceStore presence = new FailingPresenceStore(
+                new InMemoryPresenceStore(Duration.ofHours(2), clock));
+        List<Session> connected = new ArrayList<>();
+        Hub hub = hub(c -> { }, b -> b.presence(presence).observer(new HubObserver() {
+            @Override
+            public void connected(Session session) {
+                connected.add(session);
+            }
+        }));
+        presence.down(true);
+        assertThatThrownBy(() -> hub.connect(member)).isInstanceOfSatisfying(YujianException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(e.getMessage()).contains("'ada'");
+        });
+        assertThat(hub.registry().sessionCount()).isZero();
+        assertThat(connected).isEmpty();
+        assertThat(transport.broadcastsOn("presence")).isEmpty();
+
+        presence.down(false);
+        Session ada = hub.connect(member);
+        assertThat(hub.registry().get(ada.clientId())).isPresent();
+        assertThat(connected).containsExactly(ada);
     }
 
     @Test

@@ -108,8 +108,16 @@ public final class DefaultHub implements Hub {
     public Session connect(Identity identity) {
         Session session = new Session(newClientId(), identity, config.nodeId(), clock.instant());
         registry.add(session, clock.instant());
+        Optional<PresenceEvent> joined;
+        try {
+            joined = presence.join(identity, session.clientId());
+        } catch (RuntimeException e) {
+            registry.remove(session.clientId()); // a session nobody sees as present must not linger
+            throw new YujianException(ErrorCode.SERVICE_UNAVAILABLE, "Presence is unavailable, so user '"
+                    + identity.userId() + "' cannot connect: " + e.getMessage(), e);
+        }
         observers.each(o -> o.connected(session));
-        presence.join(identity, session.clientId()).ifPresent(event -> publishPresence(event, session));
+        joined.ifPresent(event -> publishPresence(event, session));
         return session;
     }
 
