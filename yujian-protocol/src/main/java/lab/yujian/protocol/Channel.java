@@ -6,13 +6,18 @@ import java.util.regex.Pattern;
 /**
  * A validated channel name. Only the seed's channels exist: {@code presence}, {@code metrics},
  * {@code activity}, {@code announcements} and {@code collaboration.<documentId>}, where a document id is 1
- * to 64 letters, digits, {@code _} or {@code -}. {@link #parse} refuses anything else.
+ * to 64 letters, digits, {@code _} or {@code -}. {@link #parse} refuses anything else with a
+ * {@link ProtocolException}; the constructor, for code that builds a channel itself, refuses a name that
+ * does not match its kind and document id with an {@link IllegalArgumentException}.
  *
  * @param name       the full channel name, as it appears on the wire and in {@code /topic/<name>}
  * @param kind       the channel's kind
  * @param documentId the document id of a collaboration channel, null for every other kind
  */
 public record Channel(String name, ChannelKind kind, @Nullable String documentId) {
+
+    // Before the constants below, which the constructor validates as they are created.
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** The fixed {@code presence} channel. */
     public static final Channel PRESENCE = new Channel("presence", ChannelKind.PRESENCE, null);
@@ -23,11 +28,20 @@ public record Channel(String name, ChannelKind kind, @Nullable String documentId
     /** The fixed {@code announcements} channel. */
     public static final Channel ANNOUNCEMENTS = new Channel("announcements", ChannelKind.ANNOUNCEMENTS, null);
 
-    private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
+    /**
+     * @throws IllegalArgumentException if {@code name} is not the name of a channel of {@code kind}: the
+     *                                  kind's name for a fixed channel (with no document id), or
+     *                                  {@code collaboration.<documentId>} for a valid document id
+     */
     public Channel {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+        String expected = nameOf(kind, documentId);
+        if (!name.equals(expected)) {
+            throw new IllegalArgumentException("Channel name '" + abbreviate(name) + "' does not match kind "
+                    + kind + (documentId == null ? "" : " and document id '" + documentId + "'")
+                    + "; expected '" + expected + "'");
+        }
     }
 
     /**
@@ -56,6 +70,22 @@ public record Channel(String name, ChannelKind kind, @Nullable String documentId
     /** The collaboration channel of one document. */
     public static Channel collaboration(String documentId) {
         return parse(ChannelKind.COLLABORATION.prefix() + "." + documentId);
+    }
+
+    /** The name of the channel of this kind and document id, which must be null unless it collaborates. */
+    private static String nameOf(ChannelKind kind, @Nullable String documentId) {
+        if (kind != ChannelKind.COLLABORATION) {
+            if (documentId != null) {
+                throw new IllegalArgumentException("Only collaboration channels have a document id; kind "
+                        + kind + " was given '" + abbreviate(documentId) + "'");
+            }
+            return kind.prefix();
+        }
+        if (documentId == null || !DOCUMENT_ID.matcher(documentId).matches()) {
+            throw new IllegalArgumentException("A collaboration channel needs a document id of 1 to 64 letters, "
+                    + "digits, '_' or '-', was " + (documentId == null ? "null" : "'" + abbreviate(documentId) + "'"));
+        }
+        return kind.prefix() + "." + documentId;
     }
 
     private static Channel parseCollaboration(String name) {

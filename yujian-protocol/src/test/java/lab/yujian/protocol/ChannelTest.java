@@ -41,6 +41,33 @@ class ChannelTest {
     }
 
     @Test
+    void theConstructorAcceptsOnlyANameThatMatchesItsKind() {
+        assertThat(new Channel("metrics", ChannelKind.METRICS, null)).isEqualTo(Channel.METRICS);
+        assertThat(new Channel("collaboration.d1", ChannelKind.COLLABORATION, "d1"))
+                .isEqualTo(Channel.collaboration("d1"));
+        assertThatThrownBy(() -> new Channel("metrics", ChannelKind.PRESENCE, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Channel name 'metrics' does not match kind PRESENCE; expected 'presence'");
+        assertThatThrownBy(() -> new Channel("collaboration.a", ChannelKind.COLLABORATION, "b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not match kind COLLABORATION and document id 'b'")
+                .hasMessageContaining("expected 'collaboration.b'");
+        assertThatThrownBy(() -> new Channel("chat", ChannelKind.ACTIVITY, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'chat'");
+    }
+
+    @Test
+    void theConstructorRefusesADocumentIdThatDoesNotFitTheKind() {
+        assertThatThrownBy(() -> new Channel("presence", ChannelKind.PRESENCE, "d1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Only collaboration channels have a document id");
+        assertThatThrownBy(() -> new Channel("collaboration.", ChannelKind.COLLABORATION, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a document id");
+        assertThatThrownBy(() -> new Channel("collaboration.a/b", ChannelKind.COLLABORATION, "a/b"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 'a/b'");
+    }
+
+    @Test
     void aMissingNameIsAMissingField() {
         assertThatThrownBy(() -> Channel.parse(null))
                 .isInstanceOfSatisfying(ProtocolException.class,
