@@ -26,8 +26,9 @@ const FINAL = new Set<number>(Object.values(FINAL_CLOSE_CODES));
  * Decides whether to reconnect after a close.
  *
  * - AUTHENTICATION_FAILED wins over any code: retrying with the same cookie or token cannot succeed.
- * - RECONNECT_CLOSE_CODES (1001, 1006, 1011, 1012) reconnect. 1001 (going away) is included on purpose,
- *   unlike the seed, which refused it and so stranded every client during a rolling deploy.
+ * - RECONNECT_CLOSE_CODES (1001, 1006, 1011, 1012, 4500) reconnect. Two depart from the seed on purpose:
+ *   1001 (going away), which the seed refused and so stranded every client during a rolling deploy, and
+ *   1011 (server error), a transient failure that another attempt or node can get past.
  * - FINAL_CLOSE_CODES (1000, 1002, 1003, 1008, 1009, 1015) stop until the user acts: a server that
  *   closed normally, rejected our frames or disconnected us (1008) would do so again.
  * - Any other code (1005 no status, 1013 try again later, 4xxx from STOMP.js discarding a dead socket)

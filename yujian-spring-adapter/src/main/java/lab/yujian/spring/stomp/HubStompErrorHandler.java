@@ -1,6 +1,7 @@
 package lab.yujian.spring.stomp;
 
 import java.time.Clock;
+import lab.yujian.core.YujianException;
 import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.ErrorMessage;
@@ -24,7 +25,7 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 /**
  * Turns failures that end a STOMP session into an ERROR frame with the seed's code and a close with the
  * seed's close code: authentication to 1008, oversize frames to 1009, malformed frames to 1002, overload
- * to 1011. The {@code message} header holds the bare code (no colons, which STOMP.js shows escaped); the
+ * and a hub that cannot take the session (a store down) to 1011, which clients retry. The {@code message} header holds the bare code (no colons, which STOMP.js shows escaped); the
  * body is an {@link ErrorMessage}. Refusals that keep the session open never come here: the hub answers
  * those on the reply queue.
  */
@@ -83,6 +84,9 @@ public final class HubStompErrorHandler extends StompSubProtocolErrorHandler {
                 return message.contains("buffer size limit")
                         ? new Failure(ErrorCode.INVALID_MESSAGE, CloseCode.MESSAGE_TOO_BIG, "Frame too large: " + message)
                         : new Failure(ErrorCode.INVALID_MESSAGE, CloseCode.PROTOCOL_ERROR, "Malformed STOMP frame: " + message);
+            }
+            if (cause instanceof YujianException refused) { // the hub refused CONNECT: a store is down, say
+                return new Failure(refused.code(), CloseCode.SERVER_ERROR, refused.getMessage());
             }
             if (cause instanceof TaskRejectedException) {
                 return new Failure(ErrorCode.SERVICE_UNAVAILABLE, CloseCode.SERVER_ERROR, "The server is overloaded; retry later");
