@@ -2,7 +2,7 @@
 # Prepares this machine for the test suite. Idempotent; each step says what it does.
 #  - PostgreSQL, Redis and RabbitMQ on loopback: started if they are down
 #  - RabbitMQ's STOMP plugin (port 61613): enabled, then waited for
-#  - Chromium and ChromeDriver from Debian (browser tests), nginx (proxy config tests): installed if missing
+#  - Chromium and ChromeDriver from Debian (browser tests): installed if missing
 set -uo pipefail
 
 say() { echo "[prepare] $*"; }
@@ -38,7 +38,6 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   as_root apt-get update -qq >/dev/null && \
@@ -46,4 +45,4 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { say "could not install ${missing[*]}"; exit 1; }
 fi
 command -v npm >/dev/null || { say "npm is missing; install Node.js and npm"; exit 1; }
-say "ready: PostgreSQL, Redis, RabbitMQ (+STOMP), $(chromium --version 2>/dev/null | head -1), nginx"
+say "ready: PostgreSQL, Redis, RabbitMQ (+STOMP), $(chromium --version 2>/dev/null | head -1)"
