@@ -2,7 +2,6 @@ package lab.yujian.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,34 +11,19 @@ import lab.yujian.protocol.PongMessage;
 import lab.yujian.protocol.ServerMessage;
 import lab.yujian.protocol.SubscribedMessage;
 import lab.yujian.spring.testapp.TestHubApplication;
+import lab.yujian.spring.testing.StompServerTest;
 import lab.yujian.spring.testing.StompFrame;
 import lab.yujian.spring.testing.StompTestClient;
 import lab.yujian.spring.testing.TestTokens;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Abuse at the seed's default limits: floods, garbage and oversize frames. */
 @SpringBootTest(classes = TestHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StompAbuseTests {
-
-    @LocalServerPort
-    int port;
-
-    private final List<StompTestClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(StompTestClient::close);
-    }
+class StompAbuseTests extends StompServerTest {
 
     private StompTestClient connected(String userId) {
-        StompTestClient client = StompTestClient.open(URI.create("ws://localhost:" + port + "/ws"));
-        clients.add(client);
-        assertThat(client.connect(TestTokens.token(userId, "member")).command()).isEqualTo("CONNECTED");
-        client.subscribeAll();
-        return client;
+        return connected(userId, "member");
     }
 
     @Test
@@ -74,8 +58,7 @@ class StompAbuseTests {
         Random random = new Random(42);
         List<StompTestClient> vandals = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            StompTestClient vandal = StompTestClient.open(URI.create("ws://localhost:" + port + "/ws"));
-            clients.add(vandal);
+            StompTestClient vandal = open();
             vandals.add(vandal);
             if (i % 2 == 0) {
                 vandal.connect(TestTokens.token("vandal" + i, "member"));

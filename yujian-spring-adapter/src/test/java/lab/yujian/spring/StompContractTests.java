@@ -3,11 +3,9 @@ package lab.yujian.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import lab.yujian.core.Hub;
 import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.ErrorCode;
@@ -19,54 +17,18 @@ import lab.yujian.protocol.SubscriptionFailure;
 import lab.yujian.protocol.SyncResponseMessage;
 import lab.yujian.protocol.UnsubscribedMessage;
 import lab.yujian.spring.testapp.TestHubApplication;
+import lab.yujian.spring.testing.StompServerTest;
 import lab.yujian.spring.testing.StompFrame;
 import lab.yujian.spring.testing.StompTestClient;
 import lab.yujian.spring.testing.TestTokens;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The protocol contract over real STOMP on real WebSockets, against the adapter on a random port. */
 @SpringBootTest(classes = TestHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StompContractTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Hub hub;
-
-    private final List<StompTestClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(StompTestClient::close);
-    }
-
-    private URI uri() {
-        return URI.create("ws://localhost:" + port + "/ws");
-    }
-
-    private StompTestClient open(Map<String, String> headers) {
-        StompTestClient client = StompTestClient.open(uri(), headers);
-        clients.add(client);
-        return client;
-    }
-
-    /** A connected client of a user, subscribed to replies and the channels. */
-    private StompTestClient connected(String userId, String role, String... channels) {
-        StompTestClient client = open(Map.of());
-        assertThat(client.connect(TestTokens.token(userId, role)).command()).isEqualTo("CONNECTED");
-        client.subscribeAll(channels);
-        for (String channel : channels) {
-            assertThat(client.awaitReply(SubscribedMessage.class).channels()).containsExactly(channel);
-        }
-        return client;
-    }
+class StompContractTests extends StompServerTest {
 
     private static String activity(String id) {
         return "{\"channel\":\"activity\",\"payload\":{\"id\":\"" + id + "\",\"type\":\"action\",\"userId\":\"root\","

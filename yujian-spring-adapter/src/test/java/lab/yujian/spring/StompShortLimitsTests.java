@@ -2,10 +2,6 @@ package lab.yujian.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import lab.yujian.core.Hub;
 import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.InitialDataMessage;
 import lab.yujian.protocol.RecoveryFailure;
@@ -13,40 +9,16 @@ import lab.yujian.protocol.SequenceRange;
 import lab.yujian.protocol.SubscribedMessage;
 import lab.yujian.protocol.SyncResponseMessage;
 import lab.yujian.spring.testapp.TestHubApplication;
+import lab.yujian.spring.testing.StompServerTest;
 import lab.yujian.spring.testing.StompTestClient;
-import lab.yujian.spring.testing.TestTokens;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The contract at small limits: a short history and a short stale threshold. */
 @SpringBootTest(classes = TestHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"yujian.history.max-size=5", "yujian.stale-after=2s", "yujian.maintenance-interval=500ms",
                 "yujian.presence-lease=3s"})
-class StompShortLimitsTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Hub hub;
-
-    private final List<StompTestClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(StompTestClient::close);
-    }
-
-    private StompTestClient connected(String userId, String role) {
-        StompTestClient client = StompTestClient.open(URI.create("ws://localhost:" + port + "/ws"));
-        clients.add(client);
-        client.connect(TestTokens.token(userId, role));
-        client.subscribeAll();
-        return client;
-    }
+class StompShortLimitsTests extends StompServerTest {
 
     @Test
     void recoveryPastTheHistoryBoundSaysNotRecoveredWithTheReasonThenSendsInitialData() {

@@ -2,24 +2,18 @@ package lab.yujian.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import lab.yujian.core.Hub;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.DataMessage;
+import lab.yujian.protocol.InitialDataMessage;
 import lab.yujian.protocol.SyncResponseMessage;
 import lab.yujian.spring.testapp.TestHubApplication;
+import lab.yujian.spring.testing.StompServerTest;
 import lab.yujian.spring.testing.StompTestClient;
-import lab.yujian.spring.testing.TestTokens;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A subscriber that stops reading: the server must not queue for it without bound, must not hold up
@@ -27,29 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = TestHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"yujian.send-buffer-size-limit=256KB", "yujian.send-time-limit=2s"})
-class StompSlowConsumerTests {
+class StompSlowConsumerTests extends StompServerTest {
 
     private static final int MESSAGES = 12_000;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Hub hub;
-
-    private final List<StompTestClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(StompTestClient::close);
-    }
-
     private StompTestClient connected(String userId) {
-        StompTestClient client = StompTestClient.open(URI.create("ws://localhost:" + port + "/ws"));
-        clients.add(client);
-        client.connect(TestTokens.token(userId, "admin"));
-        client.subscribeAll("activity");
-        client.barrier();
+        StompTestClient client = connected(userId, "admin", "activity");
+        client.awaitReply(InitialDataMessage.class);
         return client;
     }
 
