@@ -75,6 +75,17 @@ class YujianAutoConfigurationTests {
     }
 
     @Test
+    void theWildcardRoleCanBeSetFromProperties() {
+        runner.withPropertyValues("yujian.acl.subscribe[*]=presence").run(context -> {
+            var authorizer = lab.yujian.core.acl.ChannelAuthorizer.of(context.getBean(HubConfig.class).policy());
+            var viewer = new Identity("vi", "viewer", null);
+            assertThat(authorizer.canSubscribe(viewer, Channel.PRESENCE)).isTrue();
+            assertThat(authorizer.canSubscribe(viewer, Channel.METRICS)).isFalse();
+            assertThat(authorizer.canSubscribe(new Identity("ad", "admin", null), Channel.ACTIVITY)).isTrue();
+        });
+    }
+
+    @Test
     void aBadSettingFailsStartupNamingTheField() {
         runner.withPropertyValues("yujian.abuse-limit=0").run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining("abuseLimit must be at least 1"));
