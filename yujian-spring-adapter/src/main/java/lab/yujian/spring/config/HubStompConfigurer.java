@@ -84,9 +84,9 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        // No send time or buffer limit here: Spring's decorator applies them only when two threads send to one
+        // session at once, which the outbound lanes never do; the lanes enforce both limits themselves.
         registration.setMessageSizeLimit((int) properties.getMessageSizeLimit().toBytes())
-                .setSendTimeLimit((int) properties.getSendTimeLimit().toMillis())
-                .setSendBufferSizeLimit((int) properties.getSendBufferSizeLimit().toBytes())
                 .setTimeToFirstMessage(30_000)
                 .addDecoratorFactory(HubWebSocketHandler.factory(sessions, hub, errors));
     }

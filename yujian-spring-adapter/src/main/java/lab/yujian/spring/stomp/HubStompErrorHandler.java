@@ -25,8 +25,9 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 /**
  * Turns failures that end a STOMP session into an ERROR frame with the seed's code and a close with the
  * seed's close code: authentication to 1008, oversize frames to 1009, malformed frames to 1002, overload
- * and a hub that cannot take the session (a store down) to 1011, which clients retry. The {@code message} header holds the bare code (no colons, which STOMP.js shows escaped); the
- * body is an {@link ErrorMessage}. Refusals that keep the session open never come here: the hub answers
+ * and a hub that cannot take the session (a store down) to 1011, which clients retry. The {@code message}
+ * header holds the bare code (no colons, which STOMP.js shows escaped); the body is an
+ * {@link ErrorMessage}. Refusals that keep the session open never come here: the hub answers
  * those on the reply queue.
  */
 public final class HubStompErrorHandler extends StompSubProtocolErrorHandler {

@@ -1,7 +1,6 @@
 package lab.yujian.spring.stomp;
 
 import java.io.IOException;
-import org.springframework.core.task.TaskExecutor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,6 +10,7 @@ import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.Nullable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.support.MessageHandlingRunnable;
