@@ -21,13 +21,15 @@ import lab.yujian.core.ratelimit.RateLimitConfig;
  *                            rate-limit window after which a session is closed as abusive (100); server
  *                            failures do not count
  * @param snapshotSize        most recent messages in a history-based {@code INITIAL_DATA} (50)
+ * @param maxSubscriptionsPerSession channels one session may join at once (100); more are refused with
+ *                            {@code TOO_MANY_SUBSCRIPTIONS}
  * @param history             history bounds
  * @param rateLimit           client sends per user
  * @param batch               batching
  * @param policy              channel access
  */
 public record HubConfig(String nodeId, Duration staleAfter, Duration maintenanceInterval, Duration presenceLease,
-                        int abuseLimit, int snapshotSize, HistoryConfig history, RateLimitConfig rateLimit,
+                        int abuseLimit, int snapshotSize, int maxSubscriptionsPerSession, HistoryConfig history, RateLimitConfig rateLimit,
                         BatchConfig batch, ChannelPolicy policy) {
 
     public HubConfig {
@@ -46,6 +48,10 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
         }
         if (snapshotSize < 1) {
             throw new IllegalArgumentException("snapshotSize must be at least 1, was " + snapshotSize);
+        }
+        if (maxSubscriptionsPerSession < 1) {
+            throw new IllegalArgumentException("maxSubscriptionsPerSession must be at least 1, was "
+                    + maxSubscriptionsPerSession);
         }
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(rateLimit, "rateLimit");
@@ -72,6 +78,7 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
                 .presenceLease(prototype.presenceLease)
                 .abuseLimit(prototype.abuseLimit)
                 .snapshotSize(prototype.snapshotSize)
+                .maxSubscriptionsPerSession(prototype.maxSubscriptionsPerSession)
                 .history(prototype.history)
                 .rateLimit(prototype.rateLimit)
                 .batch(prototype.batch)
@@ -92,6 +99,7 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
         private Duration presenceLease = Duration.ofSeconds(90);
         private int abuseLimit = 100;
         private int snapshotSize = 50;
+        private int maxSubscriptionsPerSession = 100;
         private HistoryConfig history = HistoryConfig.ofDefaults();
         private RateLimitConfig rateLimit = RateLimitConfig.ofDefaults();
         private BatchConfig batch = BatchConfig.ofDefaults();
@@ -130,6 +138,11 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
             return this;
         }
 
+        public Builder maxSubscriptionsPerSession(int maxSubscriptionsPerSession) {
+            this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
+            return this;
+        }
+
         public Builder history(HistoryConfig history) {
             this.history = history;
             return this;
@@ -152,7 +165,7 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
 
         public HubConfig build() {
             return new HubConfig(nodeId, staleAfter, maintenanceInterval, presenceLease, abuseLimit, snapshotSize,
-                    history, rateLimit, batch, policy);
+                    maxSubscriptionsPerSession, history, rateLimit, batch, policy);
         }
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import lab.yujian.core.acl.ChannelPolicy;
+import lab.yujian.core.batch.BatchConfig;
+import lab.yujian.core.history.HistoryConfig;
+import lab.yujian.core.ratelimit.RateLimitConfig;
 import lab.yujian.core.testing.RecordingTransport;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +26,23 @@ class HubConfigTest {
 
     @Test
     void fromCopiesEveryField() {
-        HubConfig custom = HubConfig.custom().nodeId("lab-1").abuseLimit(7).snapshotSize(9).build();
+        HubConfig custom = HubConfig.custom().nodeId("lab-1").staleAfter(Duration.ofMinutes(7))
+                .maintenanceInterval(Duration.ofSeconds(11)).presenceLease(Duration.ofSeconds(33)).abuseLimit(7)
+                .snapshotSize(9).maxSubscriptionsPerSession(13)
+                .history(HistoryConfig.custom().maxSize(17).maxAge(Duration.ofMinutes(3)).build())
+                .rateLimit(RateLimitConfig.custom().limit(19).window(Duration.ofSeconds(23)).build())
+                .batch(BatchConfig.custom().channels("metrics").maxSize(29).maxDelay(Duration.ofMillis(31)).build())
+                .policy(ChannelPolicy.custom().subscribe("admin", "*").build())
+                .build();
+        HubConfig defaults = HubConfig.ofDefaults();
+        for (var component : HubConfig.class.getRecordComponents()) {
+            try {
+                assertThat(component.getAccessor().invoke(custom)).as(component.getName() + " differs from the default")
+                        .isNotEqualTo(component.getAccessor().invoke(defaults));
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
         assertThat(HubConfig.from(custom).build()).isEqualTo(custom);
     }
 

@@ -198,6 +198,22 @@ class HubTest {
     }
 
     @Test
+    void aSessionJoinsAtMostTheConfiguredNumberOfChannels() {
+        Hub hub = hub(c -> c.maxSubscriptionsPerSession(2), b -> { });
+        Session grace = hub.connect(admin);
+        for (String document : List.of("a", "b", "c")) {
+            hub.authorizeSubscribe(grace.clientId(), "collaboration." + document)
+                    .ifPresent(channel -> hub.subscribed(grace.clientId(), channel));
+        }
+        assertThat(hub.registry().subscriptionCount(grace.clientId())).isEqualTo(2);
+        assertThat(transport.repliesTo(grace.clientId(), SubscribedMessage.class))
+                .flatExtracting(SubscribedMessage::failed)
+                .containsExactly(new SubscriptionFailure("collaboration.c", ErrorCode.TOO_MANY_SUBSCRIPTIONS));
+        hub.unsubscribed(grace.clientId(), "collaboration.a");
+        assertThat(hub.authorizeSubscribe(grace.clientId(), "collaboration.c")).isPresent();
+    }
+
+    @Test
     void aPublishIsBroadcastAsDataWithSenderSequenceEpochAndTimestamp() {
         Hub hub = hub();
         Session grace = hub.connect(admin);

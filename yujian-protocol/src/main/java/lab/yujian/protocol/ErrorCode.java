@@ -30,6 +30,8 @@ public enum ErrorCode {
     PUBLISH_DENIED(false, true),
     /** The session already subscribes to the channel. */
     ALREADY_SUBSCRIBED(false, true),
+    /** The session holds as many subscriptions as one session may; unsubscribe from one first. */
+    TOO_MANY_SUBSCRIPTIONS(false, true),
     /** An unexpected failure on the server; the request may be retried. */
     SERVER_ERROR(true, false),
     /** A store or broker the server needs is unavailable right now. */

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 class CodesTest {
 
     @Test
-    void errorCodesAreTheSeeds() {
+    void errorCodesAreTheSeedsPlusTheSubscriptionCap() {
         assertThat(Arrays.stream(ErrorCode.values()).map(Enum::name)).containsExactly(
                 "CONNECTION_REFUSED", "AUTHENTICATION_FAILED", "RATE_LIMITED", "INVALID_MESSAGE", "INVALID_TYPE",
                 "MISSING_FIELD", "CHANNEL_NOT_FOUND", "ACCESS_DENIED", "PUBLISH_DENIED", "ALREADY_SUBSCRIBED",
-                "SERVER_ERROR", "SERVICE_UNAVAILABLE", "TIMEOUT");
+                "TOO_MANY_SUBSCRIPTIONS", "SERVER_ERROR", "SERVICE_UNAVAILABLE", "TIMEOUT");
     }
 
     @Test

@@ -159,6 +159,10 @@ public final class DefaultHub implements Hub {
             replies.subscribeFailed(clientId, channel.name(), ErrorCode.ALREADY_SUBSCRIBED);
             return Optional.empty();
         }
+        if (registry.subscriptionCount(clientId) >= config.maxSubscriptionsPerSession()) {
+            replies.subscribeFailed(clientId, channel.name(), ErrorCode.TOO_MANY_SUBSCRIPTIONS);
+            return Optional.empty();
+        }
         return Optional.of(channel);
     }
 

@@ -44,6 +44,9 @@ public interface ConnectionRegistry {
     /** Records that a session left a channel; false if it had not joined it. */
     boolean unsubscribe(String clientId, String channel);
 
+    /** Number of channels the session has joined; 0 if it is unknown. */
+    int subscriptionCount(String clientId);
+
     /** Whether the session has joined the channel. */
     boolean isSubscribed(String clientId, String channel);
 

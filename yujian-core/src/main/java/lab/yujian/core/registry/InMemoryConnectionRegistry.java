@@ -94,6 +94,12 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
     }
 
     @Override
+    public int subscriptionCount(String clientId) {
+        Entry entry = sessions.get(clientId);
+        return entry == null ? 0 : entry.channels.size();
+    }
+
+    @Override
     public boolean isSubscribed(String clientId, String channel) {
         Entry entry = sessions.get(clientId);
         return entry != null && entry.channels.contains(channel);

@@ -79,6 +79,8 @@ public abstract class ConnectionRegistryContract {
         assertThat(registry.subscriberCounts()).isEqualTo(Map.of("presence", 2, "metrics", 1));
         assertThat(registry.isSubscribed("c2", "metrics")).isTrue();
         assertThat(registry.state("c2").orElseThrow().channels()).containsExactlyInAnyOrder("presence", "metrics");
+        assertThat(registry.subscriptionCount("c2")).isEqualTo(2);
+        assertThat(registry.subscriptionCount("nobody")).isZero();
 
         assertThat(registry.unsubscribe("c2", "metrics")).isTrue();
         assertThat(registry.unsubscribe("c2", "metrics")).isFalse();

@@ -6,7 +6,6 @@ import lab.yujian.spring.security.CookieTokenHandshakeInterceptor;
 import lab.yujian.spring.stomp.HubChannelInterceptor;
 import lab.yujian.spring.stomp.HubStompErrorHandler;
 import lab.yujian.spring.stomp.HubWebSocketHandler;
-import lab.yujian.spring.stomp.SessionOutboundExecutor;
 import lab.yujian.spring.stomp.StompDestinations;
 import lab.yujian.spring.stomp.StompSessions;
 import org.springframework.core.task.SyncTaskExecutor;
@@ -23,10 +22,10 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  *   <li>Inbound frames are handled on the WebSocket's own thread (a synchronous inbound channel): each
  *       session's frames are handled one at a time, in order, and a client that floods the server is
  *       slowed by TCP instead of filling a queue.</li>
- *   <li>Outbound frames go through {@link SessionOutboundExecutor}: in order per session, bounded per
- *       session; a client too slow to keep up with its send buffer or send time limit is closed (4500) and
- *       recovers by sync. Spring's {@code preservePublishOrder} is left off: its per-session queue is
- *       unbounded, and the executor keeps the order instead.</li>
+ *   <li>Outbound frames are handed to the session's own writer on the sending thread (a synchronous
+ *       outbound channel): the writer keeps them in order, bounded per session, and writes without blocking
+ *       anyone; a client too slow to keep up with its send buffer or send time limit is closed (4500) and
+ *       recovers by sync. Spring's {@code preservePublishOrder} and its thread pool are not needed.</li>
  * </ul>
  */
 public final class HubStompConfigurer implements WebSocketMessageBrokerConfigurer {
@@ -37,19 +36,17 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
     private final HubChannelInterceptor interceptor;
     private final HubStompErrorHandler errors;
     private final CookieTokenHandshakeInterceptor cookies;
-    private final SessionOutboundExecutor outbound;
     private final TaskScheduler scheduler;
 
     HubStompConfigurer(YujianProperties properties, Hub hub, StompSessions sessions, HubChannelInterceptor interceptor,
                        HubStompErrorHandler errors, CookieTokenHandshakeInterceptor cookies,
-                       SessionOutboundExecutor outbound, TaskScheduler scheduler) {
+                       TaskScheduler scheduler) {
         this.properties = properties;
         this.hub = hub;
         this.sessions = sessions;
         this.interceptor = interceptor;
         this.errors = errors;
         this.cookies = cookies;
-        this.outbound = outbound;
         this.scheduler = scheduler;
     }
 
@@ -79,15 +76,15 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
-        registration.executor(outbound);
+        registration.executor(new SyncTaskExecutor());
     }
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        // No send time or buffer limit here: Spring's decorator applies them only when two threads send to one
-        // session at once, which the outbound lanes never do; the lanes enforce both limits themselves.
+        // No send time or buffer limit here: every session writes through its ManagedWebSocketSession, which
+        // enforces both limits itself, in place of Spring's ConcurrentWebSocketSessionDecorator.
         registration.setMessageSizeLimit((int) properties.getMessageSizeLimit().toBytes())
-                .setTimeToFirstMessage(30_000)
-                .addDecoratorFactory(HubWebSocketHandler.factory(sessions, hub, errors));
+                .addDecoratorFactory(HubWebSocketHandler.factory(sessions, hub, errors, scheduler,
+                        properties.getConnectTimeout()));
     }
 }

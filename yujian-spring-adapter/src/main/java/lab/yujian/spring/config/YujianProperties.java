@@ -27,6 +27,10 @@ public class YujianProperties {
     private String endpoint = "/ws";
     /** Origins allowed to open the endpoint from a browser; empty allows same-origin and localhost only. */
     private List<String> allowedOrigins = new ArrayList<>();
+    /** A socket that has not sent an accepted CONNECT this long after the handshake is closed (1001). */
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    /** Most channels one session may subscribe to at once; more are refused with TOO_MANY_SUBSCRIPTIONS. */
+    private int maxSubscriptionsPerSession = 100;
     /** The heart-beat the server offers and expects. */
     private Duration heartbeat = Duration.ofSeconds(10);
     /** A session silent this long is closed (the seed's stale threshold). */
@@ -45,10 +49,6 @@ public class YujianProperties {
     private Duration sendTimeLimit = Duration.ofSeconds(10);
     /** Most data waiting for one slow client before its session is closed (4500). */
     private DataSize sendBufferSizeLimit = DataSize.ofMegabytes(1);
-    /** Threads that write to client sockets. */
-    private int outboundThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    /** Most sessions whose frames may wait for an outbound thread at once; beyond it a session is closed (1011). */
-    private int outboundQueueCapacity = 50_000;
 
     private final Jwt jwt = new Jwt();
     private final RateLimit rateLimit = new RateLimit();
@@ -64,6 +64,7 @@ public class YujianProperties {
                 .presenceLease(presenceLease)
                 .abuseLimit(abuseLimit)
                 .snapshotSize(snapshotSize)
+                .maxSubscriptionsPerSession(maxSubscriptionsPerSession)
                 .history(new HistoryConfig(history.maxSize, history.maxAge))
                 .rateLimit(new RateLimitConfig(rateLimit.max, rateLimit.window))
                 .batch(new BatchConfig(batch.channels.stream().map(ChannelPattern::parse).toList(),
@@ -168,6 +169,10 @@ public class YujianProperties {
     public void setEndpoint(String endpoint) { this.endpoint = endpoint; }
     public List<String> getAllowedOrigins() { return allowedOrigins; }
     public void setAllowedOrigins(List<String> allowedOrigins) { this.allowedOrigins = allowedOrigins; }
+    public Duration getConnectTimeout() { return connectTimeout; }
+    public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
+    public int getMaxSubscriptionsPerSession() { return maxSubscriptionsPerSession; }
+    public void setMaxSubscriptionsPerSession(int maxSubscriptionsPerSession) { this.maxSubscriptionsPerSession = maxSubscriptionsPerSession; }
     public Duration getHeartbeat() { return heartbeat; }
     public void setHeartbeat(Duration heartbeat) { this.heartbeat = heartbeat; }
     public Duration getStaleAfter() { return staleAfter; }
@@ -186,10 +191,6 @@ public class YujianProperties {
     public void setSendTimeLimit(Duration sendTimeLimit) { this.sendTimeLimit = sendTimeLimit; }
     public DataSize getSendBufferSizeLimit() { return sendBufferSizeLimit; }
     public void setSendBufferSizeLimit(DataSize sendBufferSizeLimit) { this.sendBufferSizeLimit = sendBufferSizeLimit; }
-    public int getOutboundThreads() { return outboundThreads; }
-    public void setOutboundThreads(int outboundThreads) { this.outboundThreads = outboundThreads; }
-    public int getOutboundQueueCapacity() { return outboundQueueCapacity; }
-    public void setOutboundQueueCapacity(int outboundQueueCapacity) { this.outboundQueueCapacity = outboundQueueCapacity; }
     public Jwt getJwt() { return jwt; }
     public RateLimit getRateLimit() { return rateLimit; }
     public History getHistory() { return history; }

@@ -9,7 +9,6 @@ import lab.yujian.spring.security.StompAuthenticator;
 import lab.yujian.spring.stomp.HubChannelInterceptor;
 import lab.yujian.spring.stomp.HubMessageHandlers;
 import lab.yujian.spring.stomp.HubStompErrorHandler;
-import lab.yujian.spring.stomp.SessionOutboundExecutor;
 import lab.yujian.spring.stomp.StompMetrics;
 import lab.yujian.spring.stomp.StompSessions;
 import lab.yujian.spring.stomp.StompTransport;
@@ -21,7 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
@@ -30,22 +29,17 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  */
 @AutoConfiguration(after = {YujianHubAutoConfiguration.class, YujianSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableWebSocketMessageBroker
+@Import(YujianMessageBrokerConfiguration.class)
 public class YujianStompAutoConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public StompSessions yujianStompSessions(YujianProperties properties,
-                                             @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> outbound) {
+                                             @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> outbound,
+                                             @Qualifier("yujianTaskScheduler")
+                                             org.springframework.scheduling.TaskScheduler scheduler) {
         return new StompSessions(outbound::getObject, properties.getSendBufferSizeLimit().toBytes(),
-                properties.getSendTimeLimit());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    public SessionOutboundExecutor yujianOutboundExecutor(YujianProperties properties, StompSessions sessions) {
-        return new SessionOutboundExecutor(sessions, properties.getOutboundThreads(),
-                properties.getOutboundQueueCapacity());
+                properties.getSendTimeLimit(), scheduler);
     }
 
     @Bean
@@ -80,10 +74,9 @@ public class YujianStompAutoConfiguration {
     public HubStompConfigurer yujianStompConfigurer(YujianProperties properties, Hub hub, StompSessions sessions,
                                                     HubChannelInterceptor interceptor, HubStompErrorHandler errors,
                                                     CookieTokenHandshakeInterceptor cookies,
-                                                    SessionOutboundExecutor outbound,
                                                     @Qualifier("yujianTaskScheduler")
                                                     org.springframework.scheduling.TaskScheduler scheduler) {
-        return new HubStompConfigurer(properties, hub, sessions, interceptor, errors, cookies, outbound, scheduler);
+        return new HubStompConfigurer(properties, hub, sessions, interceptor, errors, cookies, scheduler);
     }
 
     @Bean

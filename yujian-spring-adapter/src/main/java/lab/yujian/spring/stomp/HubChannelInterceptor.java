@@ -50,6 +50,11 @@ public final class HubChannelInterceptor implements ExecutorChannelInterceptor {
             return message;
         }
         StompCommand command = accessor.getCommand();
+        StompSession session = sessions.bySession(accessor.getSessionId());
+        StompFrameRules.Violation violation = StompFrameRules.check(accessor, session != null && session.clientId != null);
+        if (violation != null) {
+            throw new StompProtocolViolation(violation);
+        }
         if (command == null) {
             touch(accessor); // a heart-beat
             return message;

@@ -1,6 +1,10 @@
 package lab.yujian.spring.stomp;
 
+import java.time.Duration;
+import java.time.Instant;
 import lab.yujian.core.Hub;
+import lab.yujian.protocol.CloseCode;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
@@ -10,32 +14,50 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
 /**
  * Wraps Spring's sub-protocol handler: it registers each socket as a {@link ManagedWebSocketSession},
- * marks the session whose message a thread is handling (for error frames), and makes sure the hub hears
- * of every closed session even if it never got as far as a DISCONNECT.
+ * marks the session whose message a thread is handling (for error frames), closes a socket that has not
+ * sent an accepted CONNECT within the connect timeout (1001, so that idle TCP connections cannot hold file
+ * descriptors), and makes sure the hub hears of every closed session even if it never got as far as a
+ * DISCONNECT.
  */
 public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
 
     private final StompSessions sessions;
     private final Hub hub;
     private final HubStompErrorHandler errors;
+    private final TaskScheduler scheduler;
+    private final Duration connectTimeout;
 
-    HubWebSocketHandler(WebSocketHandler delegate, StompSessions sessions, Hub hub, HubStompErrorHandler errors) {
+    HubWebSocketHandler(WebSocketHandler delegate, StompSessions sessions, Hub hub, HubStompErrorHandler errors,
+                        TaskScheduler scheduler, Duration connectTimeout) {
         super(delegate);
         this.sessions = sessions;
         this.hub = hub;
         this.errors = errors;
+        this.scheduler = scheduler;
+        this.connectTimeout = connectTimeout;
     }
 
-    /** The factory to register with {@code WebSocketTransportRegistration#addDecoratorFactory}. */
-    public static WebSocketHandlerDecoratorFactory factory(StompSessions sessions, Hub hub, HubStompErrorHandler errors) {
-        return handler -> new HubWebSocketHandler(handler, sessions, hub, errors);
+    /**
+     * The factory to register with {@code WebSocketTransportRegistration#addDecoratorFactory}.
+     *
+     * @param connectTimeout how long a socket may stay open without an accepted CONNECT
+     */
+    public static WebSocketHandlerDecoratorFactory factory(StompSessions sessions, Hub hub, HubStompErrorHandler errors,
+                                                           TaskScheduler scheduler, Duration connectTimeout) {
+        return handler -> new HubWebSocketHandler(handler, sessions, hub, errors, scheduler, connectTimeout);
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-        ManagedWebSocketSession managed = new ManagedWebSocketSession(session, errors::timeoutFrame);
-        sessions.opened(managed);
+        ManagedWebSocketSession managed = sessions.opened(session, errors::timeoutFrame);
+        scheduler.schedule(() -> closeIfNotConnected(managed), Instant.now().plus(connectTimeout));
         super.afterConnectionEstablished(managed);
+    }
+
+    private static void closeIfNotConnected(ManagedWebSocketSession session) {
+        if (!session.isConnected() && session.isOpen()) {
+            session.close(new CloseStatus(CloseCode.GOING_AWAY.code(), "No CONNECT in time"));
+        }
     }
 
     @Override

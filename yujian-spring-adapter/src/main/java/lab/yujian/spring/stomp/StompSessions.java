@@ -2,38 +2,75 @@ package lab.yujian.spring.stomp;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import lab.yujian.protocol.Nullable;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
 
 /**
  * The adapter's sessions, by WebSocket session id and by the hub's client id; both lookups are O(1).
- * Each session gets an {@link OutboundLane} with the send buffer and send time limits.
+ * Each session writes through a {@link ManagedWebSocketSession} with the send buffer and send time limits.
+ * This class owns what those writers share: the closer threads, on which slow or finished sessions are
+ * closed (a close may wait up to a second for a stuck socket, so it never runs on a caller's thread), and
+ * the sweep that closes a session whose write has taken longer than the send time limit. The sweep looks
+ * only at sessions with a write in flight.
  */
-public final class StompSessions {
+public final class StompSessions implements AutoCloseable {
+
+    private static final Log LOG = LogFactory.getLog(StompSessions.class);
+    /** Frames waiting behind a write in flight are coalesced into writes of at most this size. */
+    static final int MAX_BATCH_BYTES = 64 * 1024;
 
     private final Map<String, StompSession> bySession = new ConcurrentHashMap<>();
     private final Map<String, StompSession> byClient = new ConcurrentHashMap<>();
+    private final Set<ManagedWebSocketSession> writing = ConcurrentHashMap.newKeySet();
     private final Supplier<MessageChannel> outbound;
     private final long sendBufferLimit;
     private final long sendTimeLimitNanos;
+    private final ThreadPoolExecutor closer;
+    private final ScheduledFuture<?> sweep;
 
     /**
      * @param outbound        the client outbound channel, looked up on first use (it is created by the
      *                        configuration that needs these sessions)
      * @param sendBufferLimit most bytes that may wait for one session before it is closed as too slow
-     * @param sendTimeLimit   longest one send to a session may take before it is closed as too slow
+     * @param sendTimeLimit   longest one write to a session may take before it is closed as too slow
+     * @param scheduler       runs the sweep for writes past the time limit
      */
-    public StompSessions(Supplier<MessageChannel> outbound, long sendBufferLimit, Duration sendTimeLimit) {
+    public StompSessions(Supplier<MessageChannel> outbound, long sendBufferLimit, Duration sendTimeLimit,
+                         TaskScheduler scheduler) {
         this.outbound = outbound;
         this.sendBufferLimit = sendBufferLimit;
         this.sendTimeLimitNanos = sendTimeLimit.toNanos();
+        AtomicInteger count = new AtomicInteger();
+        this.closer = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "yujian-closer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Duration every = Duration.ofNanos(Math.max(50_000_000L, Math.min(1_000_000_000L, sendTimeLimitNanos / 4)));
+        this.sweep = scheduler.scheduleWithFixedDelay(this::sweep, every);
     }
 
-    void opened(ManagedWebSocketSession socket) {
-        OutboundLane lane = new OutboundLane(sendBufferLimit, sendTimeLimitNanos);
-        bySession.put(socket.getId(), new StompSession(socket.getId(), socket, lane, outbound.get()));
+    /** Wraps a new socket in its writer and registers it. */
+    ManagedWebSocketSession opened(WebSocketSession socket, Supplier<TextMessage> timeoutFrame) {
+        ManagedWebSocketSession managed = new ManagedWebSocketSession(socket,
+                new OutboundQueue(sendBufferLimit, MAX_BATCH_BYTES), this, timeoutFrame);
+        bySession.put(socket.getId(), new StompSession(socket.getId(), managed, outbound.get()));
+        return managed;
     }
 
     void bind(String sessionId, String clientId) {
@@ -59,7 +96,8 @@ public final class StompSessions {
         if (session == null) {
             return null;
         }
-        session.lane.close();
+        writing.remove(session.socket);
+        session.socket.abandon();
         if (session.clientId == null) {
             return null;
         }
@@ -70,5 +108,50 @@ public final class StompSessions {
     /** Number of open WebSocket sessions, connected or not. */
     public int size() {
         return bySession.size();
+    }
+
+    long sendBufferLimit() {
+        return sendBufferLimit;
+    }
+
+    void writing(ManagedWebSocketSession session) {
+        writing.add(session);
+    }
+
+    void idle(ManagedWebSocketSession session) {
+        writing.remove(session);
+    }
+
+    void closeLater(ManagedWebSocketSession session, @Nullable CloseStatus status) {
+        CloseStatus close = status != null ? status : CloseStatus.NORMAL;
+        try {
+            closer.execute(() -> session.closeNow(close));
+        } catch (RejectedExecutionException e) {
+            session.closeNow(close); // shutting down
+        }
+    }
+
+    void closeLater(ManagedWebSocketSession session, CloseStatus status, String why) {
+        LOG.info("Closing session " + session.getId() + " of " + session.clientId() + ": " + status.getReason()
+                + ", " + why);
+        closeLater(session, status);
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (ManagedWebSocketSession session : writing) {
+            long since = session.writingSince();
+            if (since != 0 && now - since > sendTimeLimitNanos) {
+                session.abort(ManagedWebSocketSession.TOO_SLOW, "one write has waited longer than "
+                        + Duration.ofNanos(sendTimeLimitNanos) + " (" + session.waitingBytes() + " bytes behind it)");
+            }
+        }
+    }
+
+    /** Stops the sweep and the closer threads. */
+    @Override
+    public void close() {
+        sweep.cancel(false);
+        closer.shutdown();
     }
 }

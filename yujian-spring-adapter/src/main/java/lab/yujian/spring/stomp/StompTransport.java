@@ -1,6 +1,5 @@
 package lab.yujian.spring.stomp;
 
-import java.io.IOException;
 import lab.yujian.core.Transport;
 import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.CloseCode;
@@ -68,10 +67,6 @@ public final class StompTransport implements Transport {
         if (session == null) {
             return;
         }
-        try {
-            session.socket.close(new CloseStatus(code.code(), reason));
-        } catch (IOException e) {
-            LOG.debug("Closing " + clientId + " failed; it is gone already", e);
-        }
+        session.socket.close(new CloseStatus(code.code(), reason));
     }
 }

@@ -17,7 +17,7 @@ public record StompFrame(String command, Map<String, String> headers, String bod
         return headers.get(name);
     }
 
-    static StompFrame parse(String text) {
+    public static StompFrame parse(String text) {
         int start = 0;
         while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
             start++;

@@ -29,6 +29,18 @@ public abstract class StompServerTest {
     @AfterEach
     void closeClients() {
         clients.forEach(StompTestClient::close);
+        clients.clear();
+    }
+
+    /** Closes and forgets every client opened so far but {@code keep}. */
+    protected void closeClientsExcept(StompTestClient keep) {
+        clients.removeIf(client -> {
+            if (client == keep) {
+                return false;
+            }
+            client.close();
+            return true;
+        });
     }
 
     /** The STOMP endpoint. */

@@ -223,6 +223,7 @@ public final class StompTestClient implements AutoCloseable {
     private static final class Listener implements WebSocket.Listener {
         final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         final StringBuilder partial = new StringBuilder();
+        final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
         volatile StompTestClient client;
         volatile boolean paused;
         private boolean owed;
@@ -251,6 +252,23 @@ public final class StompTestClient implements AutoCloseable {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
+                while (client == null) {
+                    Thread.onSpinWait();
+                }
+                client.received(text);
+            }
+            requestNext(webSocket);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            binary.writeBytes(bytes);
+            if (last) {
+                String text = binary.toString(StandardCharsets.UTF_8);
+                binary.reset();
                 while (client == null) {
                     Thread.onSpinWait();
                 }
