@@ -1,8 +1,6 @@
+import { DESTINATIONS, type PresencePayload } from '@yujian/realtime';
+import { acceptConnection, data, harness, initial } from '@yujian/realtime/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PresencePayload } from '../generated/protocol';
-import { DESTINATIONS } from '../realtime';
-import { acceptConnection, harness } from '../realtime/testing/harness';
-import { data, initial } from '../realtime/testing/messages';
 import { useConnectionStore } from '../store/connectionStore';
 import { usePresenceStore } from '../store/presenceStore';
 import { useSessionStore } from '../store/sessionStore';

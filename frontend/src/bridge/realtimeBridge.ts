@@ -1,8 +1,8 @@
-import { CHANNELS } from '../generated/codes';
-import type {
-  ActivityPayload, AnnouncementPayload, MetricsPayload, PresencePayload,
-} from '../generated/protocol';
-import { State, type RealtimeClient, type Unsubscribe } from '../realtime';
+import {
+  CHANNELS, State,
+  type ActivityPayload, type AnnouncementPayload, type MetricsPayload, type PresencePayload,
+  type RealtimeClient, type Unsubscribe,
+} from '@yujian/realtime';
 import { useActivityStore } from '../store/activityStore';
 import { useAnnouncementStore } from '../store/announcementStore';
 import { useConnectionStore } from '../store/connectionStore';

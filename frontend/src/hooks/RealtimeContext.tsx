@@ -1,6 +1,6 @@
+import { RealtimeClient, realtimeUrl } from '@yujian/realtime';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { clearStores, connectBridge, DASHBOARD_CHANNELS } from '../bridge/realtimeBridge';
-import { RealtimeClient, realtimeUrl } from '../realtime';
 
 const RealtimeContext = createContext<RealtimeClient | null>(null);
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, render } from '@testing-library/react';
+import type { RealtimeClient } from '@yujian/realtime';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RealtimeClient } from '../realtime';
 import { useMyStatusStore } from '../store/myStatusStore';
 import { usePresenceStore } from '../store/presenceStore';
 import { useSessionStore } from '../store/sessionStore';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { RealtimeClient } from '@yujian/realtime';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RealtimeProvider } from '../../hooks/RealtimeContext';
-import type { RealtimeClient } from '../../realtime';
 import { useConnectionStore } from '../../store/connectionStore';
 import { ConnectionStatus } from './ConnectionStatus';
 

@@ -1,7 +1,7 @@
+import type { MetricsPayload } from '@yujian/realtime';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { MetricsPayload } from '../../generated/protocol';
 import { useMetricsStore } from '../../store/metricsStore';
 
 /** One line of a chart: its name, colour and how to read it from a sample. */

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
+import type { MetricsPayload } from '@yujian/realtime';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MetricsPayload } from '../../generated/protocol';
 import { useMetricsStore } from '../../store/metricsStore';
 import { plots } from '../../testing/fakeUplot';
 import { MetricsPanel } from './MetricsPanel';

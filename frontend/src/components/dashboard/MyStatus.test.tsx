@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { RealtimeClient } from '@yujian/realtime';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RealtimeProvider } from '../../hooks/RealtimeContext';
-import type { RealtimeClient } from '../../realtime';
 import { usePresenceStore } from '../../store/presenceStore';
 import { useSessionStore } from '../../store/sessionStore';
 import { WENT_AWAY } from '../../hooks/useAutoAway';

@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
+import type { RealtimeClient, RealtimeEvents } from '@yujian/realtime';
+import { Emitter } from '@yujian/realtime/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RealtimeProvider } from '../../hooks/RealtimeContext';
-import { Emitter } from '../../realtime/Emitter';
-import type { RealtimeClient, RealtimeEvents } from '../../realtime';
 import { ServerNotices } from './ServerNotices';
 
 function fakeClient() {

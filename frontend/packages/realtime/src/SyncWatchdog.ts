@@ -1,4 +1,4 @@
-import { backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 
 /** How the client chases a REQUEST_SYNC that gets no SYNC_RESPONSE. */
 export interface SyncRetryOptions {

@@ -4,7 +4,7 @@ import type {
   RecoveryFailure,
   SequenceRange,
   SyncResponseMessage,
-} from '../generated/protocol';
+} from './generated/protocol.js';
 
 /** A channel's stream position: the last sequence applied, in the epoch it belongs to. */
 export interface StreamPosition {

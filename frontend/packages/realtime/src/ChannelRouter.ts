@@ -1,10 +1,10 @@
-import { CHANNELS, TEMPORARY_ERROR_CODES } from '../generated/codes';
-import type { ServerMessageUnion } from '../generated/protocol';
-import { ChannelSequencer, type SequencerOutput, type StreamPosition } from './ChannelSequencer';
-import type { Emitter } from './Emitter';
-import { topicData } from './messages';
-import { DEFAULT_SYNC_RETRY, SyncWatchdog, type SyncRetryOptions } from './SyncWatchdog';
-import type { RealtimeEvents } from './types';
+import { CHANNELS, TEMPORARY_ERROR_CODES } from './generated/codes.js';
+import type { ServerMessageUnion } from './generated/protocol.js';
+import { ChannelSequencer, type SequencerOutput, type StreamPosition } from './ChannelSequencer.js';
+import type { Emitter } from './Emitter.js';
+import { topicData } from './messages.js';
+import { DEFAULT_SYNC_RETRY, SyncWatchdog, type SyncRetryOptions } from './SyncWatchdog.js';
+import type { RealtimeEvents } from './types.js';
 
 const STATEFUL: ReadonlySet<string> = new Set(Object.values(CHANNELS));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelSequencer } from './ChannelSequencer';
-import { data, initial, seqs, synced, unrecovered } from './testing/messages';
+import { ChannelSequencer } from './ChannelSequencer.js';
+import { data, initial, seqs, synced, unrecovered } from './testing/messages.js';
 
 function live(sequence = 10, epoch = 'e1') {
   const sequencer = new ChannelSequencer('presence', true);

@@ -1,13 +1,13 @@
-import type { PresenceUpdateMessage, PublishMessage, SyncRequestMessage } from '../generated/protocol';
-import { backoff, DEFAULT_BACKOFF } from './backoff';
-import { ChannelRouter } from './ChannelRouter';
-import { decideAfterClose, type CloseFacts } from './closePolicy';
-import { Emitter, type Unsubscribe } from './Emitter';
-import { parseServerMessage } from './messages';
-import { SendQueue } from './SendQueue';
-import { StompSession } from './StompSession';
-import { DEFAULT_SYNC_RETRY } from './SyncWatchdog';
-import { State, type ClientState, type RealtimeEvents, type RealtimeOptions } from './types';
+import type { PresenceUpdateMessage, PublishMessage, SyncRequestMessage } from './generated/protocol.js';
+import { backoff, DEFAULT_BACKOFF } from './backoff.js';
+import { ChannelRouter } from './ChannelRouter.js';
+import { decideAfterClose, type CloseFacts } from './closePolicy.js';
+import { Emitter, type Unsubscribe } from './Emitter.js';
+import { parseServerMessage } from './messages.js';
+import { SendQueue } from './SendQueue.js';
+import { StompSession } from './StompSession.js';
+import { DEFAULT_SYNC_RETRY } from './SyncWatchdog.js';
+import { State, type ClientState, type RealtimeEvents, type RealtimeOptions } from './types.js';
 
 /** STOMP destinations of the protocol contract. */
 export const DESTINATIONS = {

@@ -2,7 +2,7 @@ import type {
   DataMessage,
   InitialDataMessage,
   SyncResponseMessage,
-} from '../../generated/protocol';
+} from '../generated/protocol.js';
 
 /** Test builders for protocol messages. */
 export function data(sequence: number, epoch = 'e1', channel = 'presence', payload: unknown = {}): DataMessage {

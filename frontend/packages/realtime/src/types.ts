@@ -5,8 +5,8 @@ import type {
   RecoveryFailure,
   SequenceRange,
   SubscriptionFailure,
-} from '../generated/protocol';
-import type { BackoffOptions } from './backoff';
+} from './generated/protocol.js';
+import type { BackoffOptions } from './backoff.js';
 
 /** The connection's coarse state. */
 export const State = {
