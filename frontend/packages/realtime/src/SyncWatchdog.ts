@@ -64,6 +64,11 @@ export class SyncWatchdog {
     this.forget(channel);
   }
 
+  /** The channel's answer came but did not close the gap: one failed attempt, as if refused. */
+  incomplete(channel: string): void {
+    this.failed(channel);
+  }
+
   /** An ERROR that may answer a REQUEST_SYNC arrived: every request in flight counts as refused. */
   refused(): void {
     for (const [channel, watch] of this.watches) if (watch.inFlight) this.failed(channel);

@@ -1,10 +1,11 @@
 // @yujian/realtime: the framework-free browser client of Yu Jian Realtime (no React in this package).
 export { RealtimeClient, DESTINATIONS, type PresenceUpdate } from './RealtimeClient.js';
-export { State, type ClientState, type GaveUpReason, type RealtimeEvents, type RealtimeOptions } from './types.js';
+export {
+  State, type ClientState, type GaveUpReason, type RealtimeEvents, type RealtimeOptions, type RecoveryFailed,
+} from './types.js';
 export { backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 export { decideAfterClose, type CloseDecision } from './closePolicy.js';
 export { ChannelSequencer, type StreamPosition } from './ChannelSequencer.js';
-export { hasInitialData } from './ChannelRouter.js';
 export { realtimeUrl } from './url.js';
 export type { Unsubscribe } from './Emitter.js';
 // The protocol's message and payload types and its codes, generated from yujian-protocol.
