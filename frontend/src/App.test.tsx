@@ -12,7 +12,8 @@ vi.mock('uplot', () => import('./testing/fakeUplot'));
 function fakeClient() {
   const events = new Emitter<RealtimeEvents>();
   return {
-    on: events.on.bind(events), connect: vi.fn(), disconnect: vi.fn(), retry: vi.fn(), ping: vi.fn(),
+    on: events.on.bind(events), subscribe: () => () => undefined,
+    connect: vi.fn(), disconnect: vi.fn(), retry: vi.fn(), ping: vi.fn(),
     updatePresence: vi.fn(), state: { state: 'connecting' },
   };
 }

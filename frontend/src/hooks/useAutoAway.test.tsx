@@ -13,7 +13,10 @@ function Probe() {
 }
 
 function renderWithClient() {
-  const client = { updatePresence: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined), state: { state: 'connected' } };
+  const client = {
+    updatePresence: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined),
+    subscribe: () => () => undefined, state: { state: 'connected' },
+  };
   render(
     <RealtimeProvider userId="u1" createClient={() => client as unknown as RealtimeClient}>
       <Probe />

@@ -3,6 +3,11 @@ export { RealtimeClient, DESTINATIONS, type PresenceUpdate } from './RealtimeCli
 export {
   State, type ClientState, type GaveUpReason, type RealtimeEvents, type RealtimeOptions, type RecoveryFailed,
 } from './types.js';
+export {
+  defineChannel, isChannelName,
+  type Channel, type ChannelData, type ChannelHandlers, type ChannelInitialData,
+} from './channels.js';
+export { collaborationChannel, SEED_CHANNELS } from './seedChannels.js';
 export { backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 export { decideAfterClose, type CloseDecision } from './closePolicy.js';
 export { ChannelSequencer, type StreamPosition } from './ChannelSequencer.js';

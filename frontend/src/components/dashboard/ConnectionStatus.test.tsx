@@ -6,7 +6,10 @@ import { useConnectionStore } from '../../store/connectionStore';
 import { ConnectionStatus } from './ConnectionStatus';
 
 function fakeClient() {
-  return { retry: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined), state: { state: 'connecting' } };
+  return {
+    retry: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined),
+    subscribe: () => () => undefined, state: { state: 'connecting' },
+  };
 }
 
 function renderWith(client = fakeClient()) {

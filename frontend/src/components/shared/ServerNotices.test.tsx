@@ -7,7 +7,10 @@ import { ServerNotices } from './ServerNotices';
 
 function fakeClient() {
   const events = new Emitter<RealtimeEvents>();
-  const client = { on: events.on.bind(events), connect: vi.fn(), disconnect: vi.fn(), state: { state: 'connected' } };
+  const client = {
+    on: events.on.bind(events), subscribe: () => () => undefined, connect: vi.fn(), disconnect: vi.fn(),
+    state: { state: 'connected' },
+  };
   return { events, client: client as unknown as RealtimeClient };
 }
 

@@ -3,4 +3,4 @@
 export { Emitter } from '../Emitter.js';
 export { FakeServer, FakeStompSocket, type Frame } from './FakeStompSocket.js';
 export { acceptConnection, harness, settle, subscriptions } from './harness.js';
-export { data, initial, seqs, synced, unrecovered } from './messages.js';
+export { data, initial, seqs, subscribed, synced, unrecovered } from './messages.js';
