@@ -10,7 +10,7 @@ export {
 export { collaborationChannel, SEED_CHANNELS } from './seedChannels.js';
 export { backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 export { decideAfterClose, type CloseDecision } from './closePolicy.js';
-export { ChannelSequencer, type StreamPosition } from './ChannelSequencer.js';
+export { ChannelSequencer, type SequencerOutput, type StreamPosition } from './ChannelSequencer.js';
 export { realtimeUrl } from './url.js';
 export type { Unsubscribe } from './Emitter.js';
 // The protocol's message and payload types and its codes, generated from yujian-protocol.
