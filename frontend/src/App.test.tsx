@@ -1,10 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { RealtimeClient, RealtimeEvents } from '@yujian/realtime';
+import { Emitter } from '@yujian/realtime/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 import { IDLE_MS } from './hooks/useAutoAway';
-import type { RealtimeClient } from './realtime';
-import { Emitter } from './realtime/Emitter';
-import type { RealtimeEvents } from './realtime/types';
 import { useMyStatusStore } from './store/myStatusStore';
 import { useSessionStore } from './store/sessionStore';
 
@@ -13,7 +12,8 @@ vi.mock('uplot', () => import('./testing/fakeUplot'));
 function fakeClient() {
   const events = new Emitter<RealtimeEvents>();
   return {
-    on: events.on.bind(events), connect: vi.fn(), disconnect: vi.fn(), retry: vi.fn(), ping: vi.fn(),
+    on: events.on.bind(events), subscribe: () => () => undefined,
+    connect: vi.fn(), disconnect: vi.fn(), retry: vi.fn(), ping: vi.fn(),
     updatePresence: vi.fn(), state: { state: 'connecting' },
   };
 }

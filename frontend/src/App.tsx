@@ -1,3 +1,4 @@
+import type { RealtimeClient } from '@yujian/realtime';
 import { useEffect } from 'react';
 import { AdminPanel } from './components/admin/AdminPanel';
 import { AnnouncementBanner } from './components/announcements/AnnouncementBanner';
@@ -12,7 +13,6 @@ import { RealtimeProvider } from './hooks/RealtimeContext';
 import { useAutoAway } from './hooks/useAutoAway';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useLatencyProbe } from './hooks/useLatencyProbe';
-import type { RealtimeClient } from './realtime';
 import { useSessionStore } from './store/sessionStore';
 
 function Pages() {

@@ -1,4 +1,4 @@
-import type { AnnouncementPayload } from '../generated/protocol';
+import type { AnnouncementPayload } from '@yujian/realtime';
 import { request, segment } from './http';
 import type {
   AdminUser, Connection, LoginResponse, NewAnnouncement, NewUser, PresenceChange, User, UserPatch,

@@ -1,6 +1,7 @@
 // REST DTOs of docs/api.md. They are not protocol messages, so they are declared here by hand;
-// protocol payloads (PresencePayload, AnnouncementPayload...) come from src/generated/protocol.ts.
-import type { ErrorCode, PresenceStatus, Priority } from '../generated/protocol';
+// protocol payloads (PresencePayload, AnnouncementPayload...) come from @yujian/realtime, which
+// re-exports the types generated from yujian-protocol.
+import type { ErrorCode, PresenceStatus, Priority } from '@yujian/realtime';
 
 export type Role = 'admin' | 'moderator' | 'member';
 

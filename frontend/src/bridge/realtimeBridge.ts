@@ -1,8 +1,4 @@
-import { CHANNELS } from '../generated/codes';
-import type {
-  ActivityPayload, AnnouncementPayload, MetricsPayload, PresencePayload,
-} from '../generated/protocol';
-import { State, type RealtimeClient, type Unsubscribe } from '../realtime';
+import { SEED_CHANNELS, State, type RealtimeClient, type Unsubscribe } from '@yujian/realtime';
 import { useActivityStore } from '../store/activityStore';
 import { useAnnouncementStore } from '../store/announcementStore';
 import { useConnectionStore } from '../store/connectionStore';
@@ -11,44 +7,17 @@ import { useMyStatusStore } from '../store/myStatusStore';
 import { usePresenceStore } from '../store/presenceStore';
 import { useSessionStore } from '../store/sessionStore';
 
-/** The channels the dashboard follows. */
-export const DASHBOARD_CHANNELS = [CHANNELS.PRESENCE, CHANNELS.ANNOUNCEMENTS, CHANNELS.METRICS, CHANNELS.ACTIVITY];
-
-/** The store actions that one channel's messages drive. */
-interface ChannelSink {
-  replace(payload: unknown): void;
-  apply(payload: unknown): void;
-}
-
-const sinks: Record<string, ChannelSink> = {
-  [CHANNELS.PRESENCE]: {
-    replace: (p) => usePresenceStore.getState().replace(p as PresencePayload[]),
-    apply: (p) => usePresenceStore.getState().apply(p as PresencePayload),
-  },
-  [CHANNELS.METRICS]: {
-    replace: (p) => useMetricsStore.getState().replace(p as MetricsPayload[]),
-    apply: (p) => useMetricsStore.getState().apply(p as MetricsPayload),
-  },
-  [CHANNELS.ACTIVITY]: {
-    replace: (p) => useActivityStore.getState().replace(p as ActivityPayload[]),
-    apply: (p) => useActivityStore.getState().apply(p as ActivityPayload),
-  },
-  [CHANNELS.ANNOUNCEMENTS]: {
-    replace: (p) => useAnnouncementStore.getState().replace(p as AnnouncementPayload[]),
-    apply: (p) => useAnnouncementStore.getState().apply(p as AnnouncementPayload),
-  },
-};
-
 /** Message shown on the login form when the server stops accepting our session. */
 export const SESSION_ENDED = 'Your session has ended. Please sign in again.';
 
 /**
- * Feeds the stores from a client, outside React. Returns the function that stops it.
- * Channel payload types follow the protocol contract (INITIAL_DATA carries an array of the DATA type).
+ * Subscribes the dashboard's channels and feeds the stores from the client, outside React. Returns
+ * the function that stops it (and unsubscribes them). Payloads are typed by SEED_CHANNELS: INITIAL_DATA
+ * replaces a store, each DATA is applied to it.
  */
 export function connectBridge(client: RealtimeClient): Unsubscribe {
-  const connection = useConnectionStore.getState();
-  connection.setStatus(client.state);
+  const { presence, announcements, metrics, activity } = SEED_CHANNELS;
+  useConnectionStore.getState().setStatus(client.state);
   const offs = [
     client.on('state', (status) => {
       useConnectionStore.getState().setStatus(status);
@@ -56,8 +25,22 @@ export function connectBridge(client: RealtimeClient): Unsubscribe {
         useSessionStore.getState().expire(SESSION_ENDED);
       }
     }),
-    client.on('initialData', (m) => sinks[m.channel]?.replace(m.payload)),
-    client.on('data', (m) => sinks[m.channel]?.apply(m.payload)),
+    client.subscribe(presence, {
+      onInitialData: (users) => usePresenceStore.getState().replace(users),
+      onData: (user) => usePresenceStore.getState().apply(user),
+    }),
+    client.subscribe(announcements, {
+      onInitialData: (list) => useAnnouncementStore.getState().replace(list),
+      onData: (announcement) => useAnnouncementStore.getState().apply(announcement),
+    }),
+    client.subscribe(metrics, {
+      onInitialData: (samples) => useMetricsStore.getState().replace(samples),
+      onData: (sample) => useMetricsStore.getState().apply(sample),
+    }),
+    client.subscribe(activity, {
+      onInitialData: (items) => useActivityStore.getState().replace(items),
+      onData: (item) => useActivityStore.getState().apply(item),
+    }),
     client.on('subscribed', ({ channel }) => useConnectionStore.getState().markSubscribed(channel)),
     client.on('subscriptionFailed', (failure) => useConnectionStore.getState().markDenied(failure)),
     client.on('pong', ({ rttMs, clockOffsetMs }) => {

@@ -1,14 +1,12 @@
+import { RealtimeClient, realtimeUrl } from '@yujian/realtime';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { clearStores, connectBridge, DASHBOARD_CHANNELS } from '../bridge/realtimeBridge';
-import { RealtimeClient, realtimeUrl } from '../realtime';
+import { clearStores, connectBridge } from '../bridge/realtimeBridge';
 
 const RealtimeContext = createContext<RealtimeClient | null>(null);
 
-/** Builds the browser client: same-origin /ws, cookie auth (no token getter), the dashboard channels. */
+/** Builds the browser client: same-origin /ws, cookie auth (no token getter); the bridge subscribes. */
 export function createBrowserClient(): RealtimeClient {
-  const client = new RealtimeClient({ url: realtimeUrl() });
-  DASHBOARD_CHANNELS.forEach((channel) => client.subscribe(channel));
-  return client;
+  return new RealtimeClient({ url: realtimeUrl() });
 }
 
 /**

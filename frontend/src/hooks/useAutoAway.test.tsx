@@ -1,6 +1,6 @@
 import { act, fireEvent, render } from '@testing-library/react';
+import type { RealtimeClient } from '@yujian/realtime';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RealtimeClient } from '../realtime';
 import { useMyStatusStore } from '../store/myStatusStore';
 import { usePresenceStore } from '../store/presenceStore';
 import { useSessionStore } from '../store/sessionStore';
@@ -13,7 +13,10 @@ function Probe() {
 }
 
 function renderWithClient() {
-  const client = { updatePresence: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined), state: { state: 'connected' } };
+  const client = {
+    updatePresence: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined),
+    subscribe: () => () => undefined, state: { state: 'connected' },
+  };
   render(
     <RealtimeProvider userId="u1" createClient={() => client as unknown as RealtimeClient}>
       <Probe />

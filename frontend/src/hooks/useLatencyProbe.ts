@@ -1,5 +1,5 @@
+import { State } from '@yujian/realtime';
 import { useEffect } from 'react';
-import { State } from '../realtime';
 import { useConnectionStore } from '../store/connectionStore';
 import { useRealtimeClient } from './RealtimeContext';
 

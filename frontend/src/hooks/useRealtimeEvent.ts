@@ -1,5 +1,5 @@
+import type { RealtimeEvents } from '@yujian/realtime';
 import { useEffect, useRef } from 'react';
-import type { RealtimeEvents } from '../realtime';
 import { useRealtimeClient } from './RealtimeContext';
 
 /**

@@ -1,5 +1,5 @@
+import type { ActivityPayload } from '@yujian/realtime';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ActivityPayload } from '../generated/protocol';
 import { MAX_ACTIVITY, useActivityStore } from './activityStore';
 
 const item = (id: string, minute: number): ActivityPayload => ({

@@ -1,5 +1,5 @@
+import type { ActivityPayload } from '@yujian/realtime';
 import { create } from 'zustand';
-import type { ActivityPayload } from '../generated/protocol';
 
 /** How many feed entries are kept. */
 export const MAX_ACTIVITY = 100;

@@ -1,5 +1,5 @@
+import type { AnnouncementPayload, Priority } from '@yujian/realtime';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AnnouncementPayload, Priority } from '../generated/protocol';
 import { activeAnnouncements, useAnnouncementStore } from './announcementStore';
 
 const NOW = Date.UTC(2026, 0, 1, 12);

@@ -1,5 +1,5 @@
+import type { AnnouncementPayload, Priority } from '@yujian/realtime';
 import { create } from 'zustand';
-import type { AnnouncementPayload, Priority } from '../generated/protocol';
 
 /** Announcements by id, as the server last sent them (an expired one stays until replaced). */
 export interface AnnouncementState {

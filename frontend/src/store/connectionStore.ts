@@ -1,6 +1,5 @@
+import { State, type ClientState, type ErrorCode, type SubscriptionFailure } from '@yujian/realtime';
 import { create } from 'zustand';
-import type { ErrorCode, SubscriptionFailure } from '../generated/protocol';
-import { State, type ClientState } from '../realtime';
 
 /** The realtime connection as the UI shows it. */
 export interface ConnectionState {

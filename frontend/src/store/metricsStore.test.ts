@@ -1,5 +1,5 @@
+import type { MetricsPayload } from '@yujian/realtime';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsPayload } from '../generated/protocol';
 import { latestSample, MAX_SAMPLES, useMetricsStore } from './metricsStore';
 
 const sample = (second: number, cpu = second): MetricsPayload => ({

@@ -1,5 +1,5 @@
+import type { MetricsPayload } from '@yujian/realtime';
 import { create } from 'zustand';
-import type { MetricsPayload } from '../generated/protocol';
 
 /** How many samples the charts keep (the server's INITIAL_DATA sends up to 50). */
 export const MAX_SAMPLES = 120;

@@ -1,5 +1,5 @@
+import type { PresencePayload } from '@yujian/realtime';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PresencePayload } from '../generated/protocol';
 import { usePresenceStore } from './presenceStore';
 
 const p = (userId: string, status: PresencePayload['status'], name = userId, location?: string): PresencePayload => ({

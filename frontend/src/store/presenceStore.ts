@@ -1,5 +1,5 @@
+import type { PresencePayload } from '@yujian/realtime';
 import { create } from 'zustand';
-import type { PresencePayload } from '../generated/protocol';
 
 /** Who is in the lab now, keyed by userId; offline users are not listed. */
 export interface PresenceState {

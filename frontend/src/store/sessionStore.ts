@@ -1,8 +1,8 @@
+import { backoff, DEFAULT_BACKOFF } from '@yujian/realtime';
 import { create } from 'zustand';
 import { authApi } from '../api/endpoints';
 import { ApiError } from '../api/http';
 import type { User } from '../api/types';
-import { backoff, DEFAULT_BACKOFF } from '../realtime/backoff';
 
 /** Why the session could not be checked, and when the next automatic check runs. */
 export interface Unreachable {

@@ -3,6 +3,8 @@
  * `vi.mock('uplot', () => import('<path>/testing/fakeUplot'))`; `plots` records every chart.
  */
 export interface PlotRecord {
+  /** The options the chart was created with (uPlot.Options). */
+  readonly options: unknown;
   data: unknown[][];
   destroyed: boolean;
 }
@@ -12,8 +14,8 @@ export const plots: PlotRecord[] = [];
 export default class FakeUplot {
   private readonly record: PlotRecord;
 
-  constructor(_options: unknown, data: unknown[][]) {
-    this.record = { data, destroyed: false };
+  constructor(options: unknown, data: unknown[][]) {
+    this.record = { options, data, destroyed: false };
     plots.push(this.record);
   }
 

@@ -83,6 +83,30 @@ describe('AdminPanel', () => {
     expect((await screen.findByTestId('ann-error')).textContent).toBe("Missing required field 'title'");
   });
 
+  it('gives a moderator the announcements alone, in one full-width column', () => {
+    signInAs('moderator');
+    render(<AdminPanel />);
+    const panel = screen.getByTestId('admin-panel');
+    expect(panel.classList.contains('single-column')).toBe(true);
+    expect(panel.querySelector('.col-main, .col-side')).toBeNull();
+    expect(within(panel).getByTestId('ann-title')).toBeTruthy();
+  });
+
+  it('gives an admin connections and users beside the announcements', async () => {
+    signInAs('admin');
+    fakeApi({
+      'GET /api/admin/connections': () => ({ status: 200, body: [conn] }),
+      'GET /api/admin/users': () => ({ status: 200, body: [user] }),
+    });
+    render(<AdminPanel />);
+    const panel = screen.getByTestId('admin-panel');
+    expect(panel.classList.contains('single-column')).toBe(false);
+    const main = panel.querySelector<HTMLElement>('.col-main')!;
+    expect(await within(main).findByTestId('connection-row')).toBeTruthy();
+    expect(await within(main).findByTestId('user-row')).toBeTruthy();
+    expect(within(panel.querySelector<HTMLElement>('.col-side')!).getByTestId('ann-title')).toBeTruthy();
+  });
+
   it('is closed to members', () => {
     signInAs('member');
     render(<AdminPanel />);

@@ -1,6 +1,6 @@
+import type { Priority } from '@yujian/realtime';
 import { useState, type FormEvent } from 'react';
 import { announcementApi } from '../../api/endpoints';
-import type { Priority } from '../../generated/protocol';
 import { useAction } from '../../hooks/useAction';
 import { AnnouncementList } from '../announcements/AnnouncementList';
 

@@ -1,5 +1,5 @@
+import type { AnnouncementPayload } from '@yujian/realtime';
 import { useMemo, type ReactNode } from 'react';
-import type { AnnouncementPayload } from '../../generated/protocol';
 import { useServerNow } from '../../hooks/useNow';
 import { activeAnnouncements, useAnnouncementStore } from '../../store/announcementStore';
 import { dateTime } from '../format';

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
+import type { AnnouncementPayload, Priority } from '@yujian/realtime';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnnouncementPayload, Priority } from '../../generated/protocol';
 import { useAnnouncementStore } from '../../store/announcementStore';
 import { useConnectionStore } from '../../store/connectionStore';
 import { AnnouncementBanner, EXPIRY_CHECK_MS } from './AnnouncementBanner';

@@ -1,5 +1,4 @@
-import { CHANNELS } from '../../generated/codes';
-import type { ActivityType } from '../../generated/protocol';
+import { CHANNELS, type ActivityType } from '@yujian/realtime';
 import { useNow } from '../../hooks/useNow';
 import { useActivityStore } from '../../store/activityStore';
 import { useConnectionStore } from '../../store/connectionStore';

@@ -1,12 +1,15 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { RealtimeClient } from '@yujian/realtime';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RealtimeProvider } from '../../hooks/RealtimeContext';
-import type { RealtimeClient } from '../../realtime';
 import { useConnectionStore } from '../../store/connectionStore';
 import { ConnectionStatus } from './ConnectionStatus';
 
 function fakeClient() {
-  return { retry: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined), state: { state: 'connecting' } };
+  return {
+    retry: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined),
+    subscribe: () => () => undefined, state: { state: 'connecting' },
+  };
 }
 
 function renderWith(client = fakeClient()) {

@@ -1,4 +1,4 @@
-import { State, type ClientState } from '../../realtime';
+import { State, type ClientState } from '@yujian/realtime';
 import { useRealtimeClient } from '../../hooks/RealtimeContext';
 import { useConnectionStore } from '../../store/connectionStore';
 

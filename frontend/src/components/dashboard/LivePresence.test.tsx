@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
+import type { PresencePayload } from '@yujian/realtime';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PresencePayload } from '../../generated/protocol';
 import { usePresenceStore } from '../../store/presenceStore';
 import { LivePresence } from './LivePresence';
 

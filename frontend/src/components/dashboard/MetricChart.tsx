@@ -1,8 +1,9 @@
+import type { MetricsPayload } from '@yujian/realtime';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { MetricsPayload } from '../../generated/protocol';
 import { useMetricsStore } from '../../store/metricsStore';
+import { timeLabels, timeRange } from './timeAxis';
 
 /** One line of a chart: its name, colour and how to read it from a sample. */
 export interface LineSpec {
@@ -12,8 +13,6 @@ export interface LineSpec {
 }
 
 const HEIGHT = 140;
-/** The time axis always spans at least this many seconds, so a first sample is not drawn over years. */
-const MIN_SPAN_S = 60;
 
 function toData(samples: readonly MetricsPayload[], lines: readonly LineSpec[]): uPlot.AlignedData {
   const xs = samples.map((s) => Date.parse(s.timestamp) / 1000);
@@ -37,10 +36,14 @@ export function MetricChart(props: { lines: readonly LineSpec[]; format: (v: num
       height: HEIGHT,
       legend: { show: lines.length > 1 },
       scales: {
-        x: { time: true, range: (_u, lo, hi) => [Math.min(lo, hi - MIN_SPAN_S), hi] },
+        x: { time: true, range: (u, lo, hi) => timeRange(u.data[0], lo, hi) },
         y: max === undefined ? { range: (_u, _min, hi) => [0, Math.max(hi, 1)] } : { range: [0, max] },
       },
-      axes: [{}, { values: (_u, ticks) => ticks.map(format), size: 76 }],
+      axes: [
+        // Room for HH:MM:SS between ticks; the labels show seconds only on a short span.
+        { space: 70, values: (u, ticks) => timeLabels(ticks, (u.scales['x']?.max ?? 0) - (u.scales['x']?.min ?? 0)) },
+        { values: (_u, ticks) => ticks.map(format), size: 76 },
+      ],
       series: [{}, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 2, value: (_u: uPlot, v: number | null) => (v == null ? '–' : format(v)) }))],
     };
     const plot = new uPlot(options, toData(useMetricsStore.getState().samples, lines), el);

@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
+import type { MetricsPayload } from '@yujian/realtime';
+import type uPlot from 'uplot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MetricsPayload } from '../../generated/protocol';
 import { useMetricsStore } from '../../store/metricsStore';
 import { plots } from '../../testing/fakeUplot';
 import { MetricsPanel } from './MetricsPanel';
@@ -41,6 +42,21 @@ describe('MetricsPanel', () => {
     expect(plots[0]?.data[1]).toEqual([10, 35]);
     expect(screen.getByTestId('metric-cpu').textContent).toBe('35 %');
     expect(screen.getByTestId('metric-network').textContent).toBe('↓ 2.5 kB/s · ↑ 1.2 kB/s');
+  });
+
+  it('labels the time axis of a one-sample chart with seconds over the last minute, not with years', () => {
+    const one = sample(0, 10);
+    const t = Date.parse(one.timestamp) / 1000;
+    useMetricsStore.getState().replace([one]);
+    render(<MetricsPanel />);
+    const options = plots[0]?.options as uPlot.Options;
+    const range = options.scales?.['x']?.range as uPlot.Range.Function;
+    // uPlot calls the range with the single timestamp widened to 1000 days.
+    const [min, max] = range({ data: [[t]] } as unknown as uPlot, t, t + 86_400_000, 'x');
+    expect([min, max]).toEqual([t - 60, t]);
+    const values = options.axes?.[0]?.values as (u: uPlot, ticks: number[]) => string[];
+    const labels = values({ scales: { x: { min, max } } } as unknown as uPlot, [t - 30, t]);
+    expect(labels.every((label) => /^\d\d:\d\d:\d\d$/.test(label))).toBe(true);
   });
 
   it('lists services with status and latency', () => {

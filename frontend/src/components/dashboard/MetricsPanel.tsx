@@ -1,4 +1,4 @@
-import type { MetricsPayload } from '../../generated/protocol';
+import type { MetricsPayload } from '@yujian/realtime';
 import { latestSample, useMetricsStore } from '../../store/metricsStore';
 import { percent, rate } from '../format';
 import { RealTimeBadge } from '../shared/RealTimeBadge';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { RealtimeClient } from '@yujian/realtime';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RealtimeProvider } from '../../hooks/RealtimeContext';
-import type { RealtimeClient } from '../../realtime';
 import { usePresenceStore } from '../../store/presenceStore';
 import { useSessionStore } from '../../store/sessionStore';
 import { WENT_AWAY } from '../../hooks/useAutoAway';
@@ -9,7 +9,10 @@ import { useMyStatusStore } from '../../store/myStatusStore';
 import { MyStatus } from './MyStatus';
 
 function renderWithClient() {
-  const client = { updatePresence: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined), state: { state: 'connected' } };
+  const client = {
+    updatePresence: vi.fn(), connect: vi.fn(), disconnect: vi.fn(), on: vi.fn(() => () => undefined),
+    subscribe: () => () => undefined, state: { state: 'connected' },
+  };
   render(
     <RealtimeProvider userId="u1" createClient={() => client as unknown as RealtimeClient}>
       <MyStatus />

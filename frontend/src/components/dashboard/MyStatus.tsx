@@ -1,6 +1,6 @@
+import { State } from '@yujian/realtime';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useRealtimeClient } from '../../hooks/RealtimeContext';
-import { State } from '../../realtime';
 import { useConnectionStore } from '../../store/connectionStore';
 import { useMyStatusStore } from '../../store/myStatusStore';
 import { usePresenceStore } from '../../store/presenceStore';

@@ -1,5 +1,5 @@
+import type { PresencePayload } from '@yujian/realtime';
 import { memo } from 'react';
-import type { PresencePayload } from '../../generated/protocol';
 import { displayName } from '../../store/presenceStore';
 import { ago, dateTime } from '../format';
 

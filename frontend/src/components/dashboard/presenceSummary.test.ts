@@ -1,5 +1,5 @@
+import type { PresencePayload } from '@yujian/realtime';
 import { describe, expect, it } from 'vitest';
-import type { PresencePayload } from '../../generated/protocol';
 import { NO_LOCATION, summarize } from './presenceSummary';
 
 const p = (userId: string, status: PresencePayload['status'], location?: string): PresencePayload =>

@@ -1,4 +1,4 @@
-import type { PresencePayload } from '../../generated/protocol';
+import type { PresencePayload } from '@yujian/realtime';
 
 /** Label used for people who have not said where they are. */
 export const NO_LOCATION = 'Location not set';

@@ -1,4 +1,4 @@
-import { State } from '../../realtime';
+import { State } from '@yujian/realtime';
 import { useConnectionStore } from '../../store/connectionStore';
 
 /** "LIVE" while updates stream in; "PAUSED" otherwise, so a stale view never looks live. */

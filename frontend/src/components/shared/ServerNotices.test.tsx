@@ -1,13 +1,16 @@
 import { act, render, screen } from '@testing-library/react';
+import type { RealtimeClient, RealtimeEvents } from '@yujian/realtime';
+import { Emitter } from '@yujian/realtime/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RealtimeProvider } from '../../hooks/RealtimeContext';
-import { Emitter } from '../../realtime/Emitter';
-import type { RealtimeClient, RealtimeEvents } from '../../realtime';
 import { ServerNotices } from './ServerNotices';
 
 function fakeClient() {
   const events = new Emitter<RealtimeEvents>();
-  const client = { on: events.on.bind(events), connect: vi.fn(), disconnect: vi.fn(), state: { state: 'connected' } };
+  const client = {
+    on: events.on.bind(events), subscribe: () => () => undefined, connect: vi.fn(), disconnect: vi.fn(),
+    state: { state: 'connected' },
+  };
   return { events, client: client as unknown as RealtimeClient };
 }
 

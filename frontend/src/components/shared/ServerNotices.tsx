@@ -1,6 +1,5 @@
+import { TEMPORARY_ERROR_CODES, type ErrorMessage } from '@yujian/realtime';
 import { useState } from 'react';
-import { TEMPORARY_ERROR_CODES } from '../../generated/codes';
-import type { ErrorMessage } from '../../generated/protocol';
 import { useRealtimeEvent } from '../../hooks/useRealtimeEvent';
 
 /** How long a notice stays, in ms. */

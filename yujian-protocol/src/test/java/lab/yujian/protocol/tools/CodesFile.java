@@ -26,15 +26,16 @@ final class CodesFile {
         ts.append(closeCodes("RECONNECT_CLOSE_CODES", CloseCode::reconnect));
         ts.append("/** Close codes after which a client stays disconnected until the user acts. */\n");
         ts.append(closeCodes("FINAL_CLOSE_CODES", code -> !code.reconnect()));
-        ts.append("/** The fixed channels; collaboration channels are COLLABORATION_PREFIX + documentId. */\n");
+        ts.append("/** The seed's fixed channels; collaboration channels are COLLABORATION_PREFIX + documentId. */\n");
         ts.append("export const CHANNELS = {\n");
         for (Channel channel : new Channel[] {Channel.PRESENCE, Channel.METRICS, Channel.ACTIVITY, Channel.ANNOUNCEMENTS}) {
             ts.append("  ").append(channel.kind().name()).append(": '").append(channel.name()).append("',\n");
         }
         ts.append("} as const;\n\n");
         ts.append("export const COLLABORATION_PREFIX = '").append(ChannelKind.COLLABORATION.prefix()).append(".';\n\n");
-        ts.append("export type FixedChannel = (typeof CHANNELS)[keyof typeof CHANNELS];\n");
-        ts.append("export type ChannelName = FixedChannel | `${typeof COLLABORATION_PREFIX}${string}`;\n");
+        ts.append("export type FixedChannel = (typeof CHANNELS)[keyof typeof CHANNELS];\n\n");
+        ts.append("/** The seed's channel names. A server may declare others, with the channel-name syntax. */\n");
+        ts.append("export type SeedChannelName = FixedChannel | `${typeof COLLABORATION_PREFIX}${string}`;\n");
         return ts.toString();
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SendQueue } from './SendQueue';
+import { SendQueue } from './SendQueue.js';
 
 const send = (n: number) => ({ destination: '/app/presence', body: String(n) });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DESTINATIONS } from './RealtimeClient';
-import { acceptConnection, harness, settle, subscriptions } from './testing/harness';
-import { data, initial, synced } from './testing/messages';
+import { DESTINATIONS } from './RealtimeClient.js';
+import { acceptConnection, harness, settle, subscriptions } from './testing/harness.js';
+import { data, initial, synced } from './testing/messages.js';
 
 beforeEach(() => {
   vi.useFakeTimers();

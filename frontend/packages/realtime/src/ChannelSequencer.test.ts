@@ -1,29 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelSequencer } from './ChannelSequencer';
-import { data, initial, seqs, synced, unrecovered } from './testing/messages';
+import { ChannelSequencer } from './ChannelSequencer.js';
+import { data, initial, seqs, synced, unrecovered } from './testing/messages.js';
 
+/** A channel whose subscription the server confirmed. */
+function confirmed(channel = 'presence', maxBuffer?: number) {
+  const sequencer = new ChannelSequencer(channel, maxBuffer);
+  sequencer.onSubscribed();
+  return sequencer;
+}
+
+/** A confirmed channel whose state arrived at `sequence`. */
 function live(sequence = 10, epoch = 'e1') {
-  const sequencer = new ChannelSequencer('presence', true);
+  const sequencer = confirmed();
   sequencer.onInitialData(initial(sequence, epoch));
   return sequencer;
 }
 
-describe('ChannelSequencer before INITIAL_DATA', () => {
-  it('buffers DATA and drops what INITIAL_DATA already covers', () => {
-    const s = new ChannelSequencer('presence', true);
-    expect(seqs(s.onData(data(4)).deliver)).toEqual([]);
-    expect(seqs(s.onData(data(5)).deliver)).toEqual([]);
-    expect(seqs(s.onData(data(6)).deliver)).toEqual([]);
+describe('ChannelSequencer before the subscription is confirmed', () => {
+  it('buffers DATA until SUBSCRIBED, then delivers it from the first one on', () => {
+    const s = new ChannelSequencer('collaboration.doc1');
+    expect(s.onData(data(41)).deliver).toEqual([]);
+    expect(s.onData(data(42)).deliver).toEqual([]);
+    expect(seqs(s.onSubscribed().deliver)).toEqual([41, 42]);
+    expect(seqs(s.onData(data(43)).deliver)).toEqual([43]);
+  });
+
+  it('buffers DATA and drops what an INITIAL_DATA already covers', () => {
+    const s = new ChannelSequencer('presence');
+    s.onData(data(4));
+    s.onData(data(5));
+    s.onData(data(6));
     const out = s.onInitialData(initial(5));
     expect(out.initial?.sequence).toBe(5);
     expect(seqs(out.deliver)).toEqual([6]);
     expect(s.position).toEqual({ sequence: 6, epoch: 'e1' });
   });
+});
 
-  it('adopts the first DATA on a channel without INITIAL_DATA', () => {
-    const s = new ChannelSequencer('collaboration.doc1', false);
-    expect(seqs(s.onData(data(41)).deliver)).toEqual([41]);
-    expect(seqs(s.onData(data(42)).deliver)).toEqual([42]);
+describe('ChannelSequencer with INITIAL_DATA optional', () => {
+  it('is live after SUBSCRIBED, and a later INITIAL_DATA replaces the state and drops DATA it covers', () => {
+    const s = confirmed();
+    expect(seqs(s.onData(data(4)).deliver)).toEqual([4]);
+    const out = s.onInitialData(initial(5));
+    expect(out.initial?.sequence).toBe(5);
+    expect(out.requestSync).toBeUndefined();
+    expect(s.onData(data(5)).deliver).toEqual([]);
+    expect(seqs(s.onData(data(6)).deliver)).toEqual([6]);
+  });
+
+  it('syncs from an INITIAL_DATA that is behind the DATA delivered, to deliver that DATA again', () => {
+    const s = confirmed();
+    s.onData(data(6));
+    s.onData(data(7));
+    const out = s.onInitialData(initial(5));
+    expect(out.requestSync).toEqual({ sequence: 5, epoch: 'e1' });
+    expect(s.onData(data(8)).deliver).toEqual([]);
+    expect(seqs(s.onSyncResponse(synced([data(6), data(7), data(8)], 8)).deliver)).toEqual([6, 7, 8]);
+  });
+
+  it('takes an INITIAL_DATA in another epoch as the new position, without a sync', () => {
+    const s = confirmed();
+    s.onData(data(6, 'e1'));
+    expect(s.onInitialData(initial(2, 'e2')).requestSync).toBeUndefined();
+    expect(seqs(s.onData(data(3, 'e2')).deliver)).toEqual([3]);
   });
 });
 
@@ -81,7 +120,7 @@ describe('ChannelSequencer gap detection', () => {
   });
 
   it('bounds the buffer, dropping the oldest and re-asking for the sync', () => {
-    const s = new ChannelSequencer('presence', true, 3);
+    const s = confirmed('presence', 3);
     s.onInitialData(initial(10));
     s.onData(data(12));
     s.onData(data(13));
@@ -93,23 +132,45 @@ describe('ChannelSequencer gap detection', () => {
   });
 });
 
+describe('ChannelSequencer answers that leave the gap open', () => {
+  it('keeps the sync pending when the answer does not continue from the position', () => {
+    const s = live(10);
+    s.onData(data(13));
+    const stale = s.onSyncResponse(synced([data(12), data(13)], 13));
+    expect(stale.syncIncomplete).toBe(true);
+    expect(stale.deliver).toEqual([]);
+    expect(s.retrySync().requestSync).toEqual({ sequence: 10, epoch: 'e1' });
+    expect(seqs(s.onSyncResponse(synced([data(11), data(12), data(13)], 13)).deliver)).toEqual([11, 12, 13]);
+  });
+
+  it('keeps the sync pending when the answer stops short of the stream position', () => {
+    const s = live(10);
+    s.onData(data(12));
+    const short = s.onSyncResponse(synced([data(11)], 12));
+    expect(seqs(short.deliver)).toEqual([11]);
+    expect(short.syncIncomplete).toBe(true);
+    expect(s.retrySync().requestSync).toEqual({ sequence: 11, epoch: 'e1' });
+    expect(seqs(s.onSyncResponse(synced([data(12)], 12)).deliver)).toEqual([12]);
+  });
+});
+
 describe('ChannelSequencer unrecoverable sync', () => {
-  it('reloads a stateful channel from the INITIAL_DATA that follows', () => {
+  it('carries on from the stream position and applies an INITIAL_DATA that follows', () => {
     const s = live(10, 'e1');
     s.onData(data(3, 'e2'));
     const lost = s.onSyncResponse(unrecovered('EPOCH_CHANGED', 4, 'e2'));
     expect(lost.lost?.reason).toBe('EPOCH_CHANGED');
     expect(lost.deliver).toEqual([]);
-    expect(s.onData(data(5, 'e2')).deliver).toEqual([]);
+    expect(seqs(s.onData(data(5, 'e2')).deliver)).toEqual([5]);
 
-    const out = s.onInitialData(initial(4, 'e2'));
+    const out = s.onInitialData(initial(5, 'e2'));
     expect(out.initial?.epoch).toBe('e2');
-    expect(seqs(out.deliver)).toEqual([5]);
-    expect(s.position).toEqual({ sequence: 5, epoch: 'e2' });
+    expect(out.requestSync).toBeUndefined();
+    expect(seqs(s.onData(data(6, 'e2')).deliver)).toEqual([6]);
   });
 
-  it('adopts currentSequence and epoch on a channel without INITIAL_DATA', () => {
-    const s = new ChannelSequencer('collaboration.doc1', false);
+  it('adopts currentSequence and epoch on a channel that sends no INITIAL_DATA', () => {
+    const s = confirmed('collaboration.doc1');
     s.onData(data(10));
     s.onData(data(500));
     s.onData(data(501));
@@ -121,19 +182,29 @@ describe('ChannelSequencer unrecoverable sync', () => {
 });
 
 describe('ChannelSequencer reconnect', () => {
-  it('syncs from the last position and waits for the resubscribe INITIAL_DATA', () => {
+  it('syncs from the last position and buffers until SUBSCRIBED and the answer', () => {
     const s = live(10);
     s.onData(data(11));
     const out = s.onReconnect();
     expect(out.requestSync).toEqual({ sequence: 11, epoch: 'e1' });
     expect(s.onData(data(14)).deliver).toEqual([]);
 
-    expect(seqs(s.onInitialData(initial(13)).deliver)).toEqual([]);
+    expect(s.onSubscribed().deliver).toEqual([]);
+    expect(s.onInitialData(initial(13)).deliver).toEqual([]);
     const answer = s.onSyncResponse(synced([data(12), data(13)], 13));
     expect(seqs(answer.deliver)).toEqual([14]);
   });
 
-  it('does not wait for a second INITIAL_DATA when the resubscribe one is already in the new epoch', () => {
+  it('needs only SUBSCRIBED and the answer on a channel that sends no INITIAL_DATA', () => {
+    const s = confirmed('collaboration.doc1');
+    s.onData(data(5));
+    s.onReconnect();
+    s.onData(data(8));
+    expect(s.onSubscribed().deliver).toEqual([]);
+    expect(seqs(s.onSyncResponse(synced([data(6), data(7)], 7)).deliver)).toEqual([6, 7, 8]);
+  });
+
+  it('keeps the position of an INITIAL_DATA already in the new epoch when the sync fails', () => {
     const s = live(10, 'e1');
     s.onReconnect();
     s.onInitialData(initial(2, 'e2'));
@@ -144,7 +215,7 @@ describe('ChannelSequencer reconnect', () => {
   });
 
   it('sends no sync for a channel that never had a position', () => {
-    const s = new ChannelSequencer('presence', true);
+    const s = new ChannelSequencer('presence');
     expect(s.onReconnect().requestSync).toBeUndefined();
   });
 });
@@ -158,19 +229,31 @@ describe('ChannelSequencer when a sync goes unanswered', () => {
     expect(s.retrySync().requestSync).toBeUndefined();
   });
 
-  it('reloads a stateful channel: drops the buffer, resubscribes and applies the next INITIAL_DATA', () => {
+  it('reloads: delivers the buffer, resubscribes and applies the next INITIAL_DATA', () => {
     const s = live(10);
     s.onData(data(13));
     s.onData(data(14));
     const out = s.reload();
     expect(out.resubscribe).toBe(true);
     expect(out.lost).toEqual({});
+    expect(seqs(out.deliver)).toEqual([13, 14]);
     expect(s.onData(data(16)).deliver).toEqual([]);
 
     const loaded = s.onInitialData(initial(15));
     expect(loaded.initial?.sequence).toBe(15);
     expect(seqs(loaded.deliver)).toEqual([16]);
     expect(seqs(s.onData(data(17)).deliver)).toEqual([17]);
+  });
+
+  it('reloads a channel that sends no INITIAL_DATA: live again on SUBSCRIBED', () => {
+    const s = confirmed('collaboration.doc1');
+    s.onData(data(10));
+    s.onData(data(15));
+    s.onData(data(16));
+    expect(seqs(s.reload().deliver)).toEqual([15, 16]);
+    expect(s.onData(data(17)).deliver).toEqual([]);
+    expect(seqs(s.onSubscribed().deliver)).toEqual([17]);
+    expect(s.position?.sequence).toBe(17);
   });
 
   it('ignores a late SYNC_RESPONSE once reloaded, and a second answer to a retried sync', () => {
@@ -185,16 +268,5 @@ describe('ChannelSequencer when a sync goes unanswered', () => {
     s.onSyncResponse(synced([data(22), data(23)], 23));
     expect(s.onSyncResponse(synced([data(22), data(23), data(24)], 24)).deliver).toEqual([]);
     expect(s.position?.sequence).toBe(23);
-  });
-
-  it('lets a channel without INITIAL_DATA adopt its buffered DATA on reload', () => {
-    const s = new ChannelSequencer('collaboration.doc1', false);
-    s.onData(data(10));
-    s.onData(data(15));
-    s.onData(data(16));
-    const out = s.reload();
-    expect(out.resubscribe).toBeUndefined();
-    expect(seqs(out.deliver)).toEqual([15, 16]);
-    expect(s.position?.sequence).toBe(16);
   });
 });

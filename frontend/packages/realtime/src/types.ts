@@ -5,14 +5,14 @@ import type {
   RecoveryFailure,
   SequenceRange,
   SubscriptionFailure,
-} from '../generated/protocol';
-import type { BackoffOptions } from './backoff';
+} from './generated/protocol.js';
+import type { BackoffOptions } from './backoff.js';
 
 /** The connection's coarse state. */
 export const State = {
   /** The first connection attempt (or one after connect()/retry()) is under way. */
   Connecting: 'connecting',
-  /** CONNECTED arrived; subscriptions are live. */
+  /** CONNECTED arrived; the subscriptions are sent, each live once the server confirms it (`subscribed`). */
   Connected: 'connected',
   /** The connection was lost; attempt `attempt` of `maxAttempts` is waiting or under way. */
   Reconnecting: 'reconnecting',
@@ -40,20 +40,36 @@ export type ClientState =
   | { readonly state: typeof State.Disconnected }
   | { readonly state: typeof State.GaveUp; readonly reason: GaveUpReason; readonly closeCode?: number; readonly message?: string };
 
-/** The client's events and what each carries. */
+/** History could not fill a gap on a channel; `reason` is absent when the client gave up syncing. */
+export interface RecoveryFailed {
+  readonly channel: string;
+  readonly reason?: RecoveryFailure;
+  readonly missing?: SequenceRange;
+}
+
+/**
+ * The client's events and what each carries, for every subscribed channel at once. Payloads are
+ * `unknown` here; subscribe() with a typed channel gets them typed, for one channel.
+ */
 export interface RealtimeEvents {
   /** Every change of the connection state. */
   state: ClientState;
-  /** Replace the channel's state with this payload (INITIAL_DATA, also after an unrecoverable gap). */
+  /**
+   * Replace the channel's state with this payload. Sent by the server for channels it keeps state for,
+   * after SUBSCRIBED and after a gap history could not fill; never expected, so any channel may send one.
+   */
   initialData: InitialDataMessage;
-  /** One DATA, in sequence order, never twice; apply it to the channel's state. */
+  /**
+   * One DATA, in sequence order; apply it to the channel's state. Never twice, except after an
+   * `initialData` whose state may not include it (then it is delivered again, after that event).
+   */
   data: DataMessage;
-  /** The server accepted the subscription to this channel. */
+  /** The server accepted the subscription to this channel: it is live (again after each reconnect). */
   subscribed: { readonly channel: string };
   /** The server refused a subscription (ACCESS_DENIED, CHANNEL_NOT_FOUND); the session stays open. */
   subscriptionFailed: SubscriptionFailure;
-  /** History could not fill a gap; stateful channels reload from the INITIAL_DATA that follows. */
-  recoveryFailed: { readonly channel: string; readonly reason?: RecoveryFailure; readonly missing?: SequenceRange };
+  /** History could not fill a gap: DATA was lost. A channel with state sends `initialData` next. */
+  recoveryFailed: RecoveryFailed;
   /** An ERROR reply on the session queue (the session stays open), or the STOMP ERROR before a close. */
   serverError: ErrorMessage;
   /**
@@ -90,7 +106,7 @@ export interface RealtimeOptions {
    * sync (a temporary ERROR such as RATE_LIMITED while it is in flight) is retried the same way.
    */
   readonly syncTimeoutMs?: number;
-  /** REQUEST_SYNCs per gap before the channel is reloaded by resubscribing instead (default 3). */
+  /** REQUEST_SYNCs per gap before the channel is given up and reloaded by resubscribing (default 3). */
   readonly syncAttempts?: number;
   /** Capacity of the offline send queue (default 100; the oldest send is dropped when full). */
   readonly sendQueueCapacity?: number;

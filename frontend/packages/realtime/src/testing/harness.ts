@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
-import { RealtimeClient } from '../RealtimeClient';
-import type { RealtimeEvents, RealtimeOptions } from '../types';
-import { FakeServer, type FakeStompSocket } from './FakeStompSocket';
+import { RealtimeClient } from '../RealtimeClient.js';
+import type { RealtimeEvents, RealtimeOptions } from '../types.js';
+import { FakeServer, type FakeStompSocket } from './FakeStompSocket.js';
 
 /** A RealtimeClient wired to a FakeServer, recording every event. Use with vi.useFakeTimers(). */
 export function harness(options: Partial<RealtimeOptions> = {}) {

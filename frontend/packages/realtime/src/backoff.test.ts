@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoff, DEFAULT_BACKOFF } from './backoff';
+import { backoff, DEFAULT_BACKOFF } from './backoff.js';
 
 const noJitter = () => 0.5; // random() * 2 - 1 === 0
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { realtimeUrl } from './url';
+import { realtimeUrl } from './url.js';
 
 describe('realtimeUrl', () => {
   it('uses wss on an https page and keeps the port', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Emitter } from './Emitter';
+import { Emitter } from './Emitter.js';
 
 type Events = { count: number; name: string };
 

@@ -1,6 +1,6 @@
 import { Client, type IFrame, type IMessage, type StompSubscription } from '@stomp/stompjs';
-import { PERMANENT_ERROR_CODES, RECONNECT_CLOSE_CODES } from '../generated/codes';
-import type { CloseFacts } from './closePolicy';
+import { PERMANENT_ERROR_CODES, RECONNECT_CLOSE_CODES } from './generated/codes.js';
+import type { CloseFacts } from './closePolicy.js';
 
 /** What one STOMP connection attempt reports to its owner. */
 export interface SessionHandlers {

@@ -1,4 +1,4 @@
-import { backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 
 /** How the client chases a REQUEST_SYNC that gets no SYNC_RESPONSE. */
 export interface SyncRetryOptions {
@@ -62,6 +62,11 @@ export class SyncWatchdog {
   /** A SYNC_RESPONSE arrived for the channel: the gap is closed, the attempts start over. */
   answered(channel: string): void {
     this.forget(channel);
+  }
+
+  /** The channel's answer came but did not close the gap: one failed attempt, as if refused. */
+  incomplete(channel: string): void {
+    this.failed(channel);
   }
 
   /** An ERROR that may answer a REQUEST_SYNC arrived: every request in flight counts as refused. */

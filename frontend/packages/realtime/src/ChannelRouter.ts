@@ -1,12 +1,10 @@
-import { CHANNELS, TEMPORARY_ERROR_CODES } from '../generated/codes';
-import type { ServerMessageUnion } from '../generated/protocol';
-import { ChannelSequencer, type SequencerOutput, type StreamPosition } from './ChannelSequencer';
-import type { Emitter } from './Emitter';
-import { topicData } from './messages';
-import { DEFAULT_SYNC_RETRY, SyncWatchdog, type SyncRetryOptions } from './SyncWatchdog';
-import type { RealtimeEvents } from './types';
-
-const STATEFUL: ReadonlySet<string> = new Set(Object.values(CHANNELS));
+import { TEMPORARY_ERROR_CODES } from './generated/codes.js';
+import type { ServerMessageUnion } from './generated/protocol.js';
+import { ChannelSequencer, type SequencerOutput, type StreamPosition } from './ChannelSequencer.js';
+import type { Emitter } from './Emitter.js';
+import { topicData } from './messages.js';
+import { DEFAULT_SYNC_RETRY, SyncWatchdog, type SyncRetryOptions } from './SyncWatchdog.js';
+import type { RealtimeEvents } from './types.js';
 
 /**
  * ERROR codes taken as a refused REQUEST_SYNC while one is in flight: the temporary ones, which is
@@ -19,13 +17,8 @@ const SYNC_REFUSALS: ReadonlySet<string> = new Set(Object.values(TEMPORARY_ERROR
 export interface RouterPorts {
   /** Send REQUEST_SYNC for the channel from this position. */
   requestSync(channel: string, from: StreamPosition): void;
-  /** Unsubscribe and subscribe the channel's topic again, so that a fresh INITIAL_DATA follows. */
+  /** Unsubscribe and subscribe the channel's topic again, so that a server with state sends INITIAL_DATA. */
   resubscribe(channel: string): void;
-}
-
-/** Whether the server answers a SUBSCRIBE to this channel with INITIAL_DATA. */
-export function hasInitialData(channel: string): boolean {
-  return STATEFUL.has(channel);
 }
 
 /**
@@ -54,7 +47,7 @@ export class ChannelRouter {
   /** Starts tracking a channel; false when it was already tracked. */
   add(channel: string): boolean {
     if (this.sequencers.has(channel)) return false;
-    this.sequencers.set(channel, new ChannelSequencer(channel, hasInitialData(channel)));
+    this.sequencers.set(channel, new ChannelSequencer(channel));
     return true;
   }
 
@@ -91,15 +84,24 @@ export class ChannelRouter {
   reply(message: ServerMessageUnion): void {
     switch (message.type) {
       case 'SUBSCRIBED':
-        for (const channel of message.channels) this.events.emit('subscribed', { channel });
+        for (const channel of message.channels) {
+          this.events.emit('subscribed', { channel });
+          this.step(channel, (s) => s.onSubscribed());
+        }
         for (const failure of message.failed) this.events.emit('subscriptionFailed', failure);
         return;
       case 'INITIAL_DATA':
         this.step(message.channel, (s) => s.onInitialData(message));
         return;
       case 'SYNC_RESPONSE':
-        this.watchdog.answered(message.channel);
-        this.step(message.channel, (s) => s.onSyncResponse(message));
+        this.step(message.channel, (s) => {
+          const out = s.onSyncResponse(message);
+          // An answer that leaves the gap open is one failed attempt: retried after a backoff, and
+          // given up for a reload after the last one, so a server answering short never loops us.
+          if (out.syncIncomplete) this.watchdog.incomplete(message.channel);
+          else this.watchdog.answered(message.channel);
+          return out;
+        });
         return;
       case 'PONG': {
         const receivedAt = this.now();

@@ -1,13 +1,16 @@
-import type { PresenceUpdateMessage, PublishMessage, SyncRequestMessage } from '../generated/protocol';
-import { backoff, DEFAULT_BACKOFF } from './backoff';
-import { ChannelRouter } from './ChannelRouter';
-import { decideAfterClose, type CloseFacts } from './closePolicy';
-import { Emitter, type Unsubscribe } from './Emitter';
-import { parseServerMessage } from './messages';
-import { SendQueue } from './SendQueue';
-import { StompSession } from './StompSession';
-import { DEFAULT_SYNC_RETRY } from './SyncWatchdog';
-import { State, type ClientState, type RealtimeEvents, type RealtimeOptions } from './types';
+import type { PresenceUpdateMessage, PublishMessage, SyncRequestMessage } from './generated/protocol.js';
+import { backoff, DEFAULT_BACKOFF } from './backoff.js';
+import {
+  ChannelListeners, checkChannelName, type Channel, type ChannelHandlers, type UntypedHandlers,
+} from './channels.js';
+import { ChannelRouter } from './ChannelRouter.js';
+import { decideAfterClose, type CloseFacts } from './closePolicy.js';
+import { Emitter, type Unsubscribe } from './Emitter.js';
+import { parseServerMessage } from './messages.js';
+import { SendQueue } from './SendQueue.js';
+import { StompSession } from './StompSession.js';
+import { DEFAULT_SYNC_RETRY } from './SyncWatchdog.js';
+import { State, type ClientState, type RealtimeEvents, type RealtimeOptions } from './types.js';
 
 /** STOMP destinations of the protocol contract. */
 export const DESTINATIONS = {
@@ -36,6 +39,7 @@ function mergePresence(previous: PresenceUpdate | undefined, next: PresenceUpdat
  */
 export class RealtimeClient {
   private readonly events = new Emitter<RealtimeEvents>();
+  private readonly listeners = new ChannelListeners();
   private readonly router: ChannelRouter;
   private readonly queue: SendQueue;
   private readonly maxAttempts: number;
@@ -59,6 +63,12 @@ export class RealtimeClient {
     );
     this.queue = new SendQueue(options.sendQueueCapacity ?? 100);
     this.maxAttempts = options.maxAttempts ?? 10;
+    // Before any handler of the caller's: a channel's own handlers see each message first.
+    this.events.on('initialData', (m) => this.listeners.initialData(m));
+    this.events.on('data', (m) => this.listeners.data(m));
+    this.events.on('subscribed', ({ channel }) => this.listeners.subscribed(channel));
+    this.events.on('subscriptionFailed', (f) => this.listeners.subscriptionFailed(f));
+    this.events.on('recoveryFailed', (f) => this.listeners.recoveryFailed(f));
   }
 
   /** Listens to one event; returns the function that stops listening. */
@@ -89,19 +99,47 @@ export class RealtimeClient {
     this.setState({ state: State.Disconnected });
   }
 
-  /** Subscribes to a channel now or on the next connection; repeated calls are ignored. */
-  subscribe(channel: string): void {
-    if (this.router.add(channel) && this.session?.connected) this.session.subscribe(DESTINATIONS.topic(channel));
+  /**
+   * Follows a channel, now or from the next connection on, and calls `handlers` with its messages,
+   * typed by the channel (`defineChannel<T>(name)`) or by the type arguments given with a name. Any
+   * name with the channel-name syntax may be given; whether it exists is the server's answer
+   * (`onSubscribed` or `onSubscriptionFailed`). The channel is subscribed once however often this is
+   * called; the channel-wide `data`/`initialData` events see it too.
+   *
+   * @returns the function that removes these handlers, and unsubscribes the channel once no call
+   *   for it is left
+   * @throws RangeError when the name does not have the channel-name syntax
+   */
+  subscribe<TData = unknown, TInitial = TData[]>(
+    channel: Channel<TData, TInitial> | string,
+    handlers: ChannelHandlers<TData, TInitial> = {},
+  ): Unsubscribe {
+    const name = checkChannelName(typeof channel === 'string' ? channel : channel.name);
+    // The one unchecked step: payloads are the server's, checked there against the channel's type.
+    const remove = this.listeners.add(name, handlers as UntypedHandlers);
+    if (this.router.add(name) && this.session?.connected) this.session.subscribe(DESTINATIONS.topic(name));
+    return () => {
+      remove();
+      if (!this.listeners.has(name)) this.unsubscribe(name);
+    };
   }
 
-  /** Stops following a channel here and on the next connections. */
-  unsubscribe(channel: string): void {
-    if (this.router.remove(channel) && this.session?.connected) this.session.unsubscribe(DESTINATIONS.topic(channel));
+  /** Stops following a channel here and on the next connections, for every subscribe() call. */
+  unsubscribe(channel: Channel<unknown, unknown> | string): void {
+    const name = typeof channel === 'string' ? channel : channel.name;
+    this.listeners.clear(name);
+    if (this.router.remove(name) && this.session?.connected) this.session.unsubscribe(DESTINATIONS.topic(name));
   }
 
-  /** PUBLISH (admin and moderator only): payload must be the channel's full payload type. */
-  publish(channel: string, payload: unknown): void {
-    const body: PublishMessage = { type: 'PUBLISH', channel, payload };
+  /**
+   * PUBLISH, queued while offline: the payload must be the channel's full payload type. Who may
+   * publish where is the server's rule (on the seed's channels: admin and moderator).
+   *
+   * @throws RangeError when the name does not have the channel-name syntax
+   */
+  publish<TData>(channel: Channel<TData, unknown> | string, payload: TData): void {
+    const name = checkChannelName(typeof channel === 'string' ? channel : channel.name);
+    const body: PublishMessage = { type: 'PUBLISH', channel: name, payload };
     this.send(DESTINATIONS.publish, body, true);
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_BACKOFF } from './backoff';
-import { SyncWatchdog } from './SyncWatchdog';
+import { DEFAULT_BACKOFF } from './backoff.js';
+import { SyncWatchdog } from './SyncWatchdog.js';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

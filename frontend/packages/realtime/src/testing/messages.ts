@@ -1,8 +1,10 @@
 import type {
   DataMessage,
   InitialDataMessage,
+  SubscribedMessage,
+  SubscriptionFailure,
   SyncResponseMessage,
-} from '../../generated/protocol';
+} from '../generated/protocol.js';
 
 /** Test builders for protocol messages. */
 export function data(sequence: number, epoch = 'e1', channel = 'presence', payload: unknown = {}): DataMessage {
@@ -19,6 +21,11 @@ export function data(sequence: number, epoch = 'e1', channel = 'presence', paylo
 
 export function initial(sequence: number, epoch = 'e1', channel = 'presence', payload: unknown = []): InitialDataMessage {
   return { type: 'INITIAL_DATA', channel, payload, sequence, epoch, timestamp: 1_700_000_000_000 };
+}
+
+/** The server's SUBSCRIBED for these channels (and refusals, if given). */
+export function subscribed(channels: string[], failed: SubscriptionFailure[] = []): SubscribedMessage {
+  return { type: 'SUBSCRIBED', channels, failed, timestamp: 1_700_000_000_000 };
 }
 
 export function synced(

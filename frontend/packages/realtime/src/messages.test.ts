@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseServerMessage, SERVER_MESSAGE_TYPES, topicData } from './messages';
-import { data } from './testing/messages';
+import { parseServerMessage, SERVER_MESSAGE_TYPES, topicData } from './messages.js';
+import { data } from './testing/messages.js';
 
 describe('parseServerMessage', () => {
   it('returns a message with a known type', () => {

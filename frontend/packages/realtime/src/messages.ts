@@ -1,4 +1,4 @@
-import type { DataMessage, ServerMessage, ServerMessageUnion } from '../generated/protocol';
+import type { DataMessage, ServerMessage, ServerMessageUnion } from './generated/protocol.js';
 
 /**
  * Every server message type, as an object so that the compiler checks it against the generated

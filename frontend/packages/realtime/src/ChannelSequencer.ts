@@ -4,7 +4,7 @@ import type {
   RecoveryFailure,
   SequenceRange,
   SyncResponseMessage,
-} from '../generated/protocol';
+} from './generated/protocol.js';
 
 /** A channel's stream position: the last sequence applied, in the epoch it belongs to. */
 export interface StreamPosition {
@@ -14,58 +14,67 @@ export interface StreamPosition {
 
 /** What the caller must do after feeding the sequencer one message. Apply in this field order. */
 export interface SequencerOutput {
+  /** History could not fill the gap; data between the positions is lost. */
+  lost?: { readonly reason?: RecoveryFailure; readonly missing?: SequenceRange };
   /** Replace the channel's state with this INITIAL_DATA. */
   initial?: InitialDataMessage;
   /** In-order, de-duplicated DATA to apply after `initial`. */
   readonly deliver: DataMessage[];
   /** Send REQUEST_SYNC from this position. */
   requestSync?: StreamPosition;
-  /** History could not fill the gap; data between the positions is lost. */
-  lost?: { readonly reason?: RecoveryFailure; readonly missing?: SequenceRange };
-  /** Reload the channel: resubscribe, so that the server answers with a fresh INITIAL_DATA. */
+  /**
+   * The SYNC_RESPONSE did not close the gap (it answered an earlier request, or stopped short of the
+   * stream's position): the sync is still pending and counts as a failed attempt.
+   */
+  syncIncomplete?: boolean;
+  /** Subscribe the channel afresh, so that a server that keeps its state sends INITIAL_DATA. */
   resubscribe?: boolean;
 }
 
 /**
  * Sans-IO recovery logic for one channel: gap detection, de-duplication and buffering.
  *
- * Live DATA is delivered only while the channel is neither waiting for INITIAL_DATA nor for a
- * SYNC_RESPONSE; otherwise it is buffered (at most `maxBuffer`, oldest dropped: a gap that creates is
- * found and synced again when the buffer drains). A DATA whose sequence is not above the position in
- * the same epoch is a duplicate and dropped. Not thread-safe; one instance per channel.
+ * Whether a channel has state is the server's call: INITIAL_DATA is optional on every channel. Live
+ * DATA is delivered once the subscription is confirmed (SUBSCRIBED, or the INITIAL_DATA that follows
+ * it) and no SYNC_RESPONSE is awaited; until then it is buffered (at most `maxBuffer`, oldest dropped:
+ * the gap that makes is found and synced when the buffer drains). A DATA whose sequence is not above
+ * the position in the same epoch is a duplicate and dropped. An INITIAL_DATA moves the position to its
+ * own sequence; if DATA beyond it was already delivered, the state it replaced held that DATA, so the
+ * channel syncs from the INITIAL_DATA to deliver it again. Not thread-safe; one instance per channel.
  */
 export class ChannelSequencer {
   private pos: StreamPosition | undefined;
   private buffer: DataMessage[] = [];
-  private awaitingInitial: boolean;
+  private confirmed = false;
   private syncPending = false;
   /** The INITIAL_DATA applied since the pending sync was requested, if any. */
   private initialSinceSync: StreamPosition | undefined;
 
-  /**
-   * @param hasInitialData whether the server answers SUBSCRIBE with INITIAL_DATA (the stateful
-   *   channels); collaboration channels have none and adopt positions from DATA and SYNC_RESPONSE.
-   */
   constructor(
     readonly channel: string,
-    readonly hasInitialData: boolean,
     private readonly maxBuffer = 1000,
-  ) {
-    this.awaitingInitial = hasInitialData;
-  }
+  ) {}
 
   /** The last applied position; undefined before the first INITIAL_DATA or DATA. */
   get position(): StreamPosition | undefined {
     return this.pos;
   }
 
-  /** A new session: forget the buffer, wait for INITIAL_DATA again, and sync from the position. */
+  /** A new session: forget the buffer, wait for SUBSCRIBED again, and sync from the position. */
   onReconnect(): SequencerOutput {
     this.buffer = [];
-    this.awaitingInitial = this.hasInitialData;
+    this.confirmed = false;
     this.initialSinceSync = undefined;
     this.syncPending = this.pos !== undefined;
     return { deliver: [], requestSync: this.pos };
+  }
+
+  /** SUBSCRIBED: the subscription is live; deliver what was buffered. */
+  onSubscribed(): SequencerOutput {
+    const out: SequencerOutput = { deliver: [] };
+    this.confirmed = true;
+    this.drain(out);
+    return out;
   }
 
   /** A live DATA from the channel's topic. */
@@ -79,12 +88,18 @@ export class ChannelSequencer {
     return out;
   }
 
-  /** INITIAL_DATA replaces the state; buffered DATA at or below its sequence is dropped. */
+  /** INITIAL_DATA replaces the state; DATA at or below its sequence is dropped from then on. */
   onInitialData(message: InitialDataMessage): SequencerOutput {
     const out: SequencerOutput = { deliver: [], initial: message };
+    const before = this.pos;
     this.pos = { sequence: message.sequence, epoch: message.epoch };
-    this.awaitingInitial = false;
-    if (this.syncPending) this.initialSinceSync = this.pos;
+    this.confirmed = true; // the server sends it right after SUBSCRIBED, on the same queue
+    if (this.syncPending) {
+      // A pending answer that does not continue from here is found incomplete and asked again.
+      this.initialSinceSync = this.pos;
+    } else if (before && before.epoch === message.epoch && before.sequence > message.sequence) {
+      this.startSync(out);
+    }
     this.drain(out);
     return out;
   }
@@ -100,8 +115,8 @@ export class ChannelSequencer {
     if (!response.recovered) {
       this.onUnrecovered(response, out);
     } else if (this.pos && this.pos.epoch === response.epoch) {
-      for (const message of response.messages) this.acceptIfNew(message, out);
-      this.advanceTo(response.currentSequence);
+      this.applyRecovered(response, out);
+      if (out.syncIncomplete) return out;
     }
     // Otherwise a newer INITIAL_DATA moved us to another epoch meanwhile and the answer is stale.
     this.initialSinceSync = undefined;
@@ -115,9 +130,9 @@ export class ChannelSequencer {
   }
 
   /**
-   * Gives up on the pending sync, as after `recovered: false` without the server's INITIAL_DATA:
-   * a stateful channel drops its buffer and waits for the INITIAL_DATA that resubscribing brings
-   * (it covers everything buffered); a collaboration channel adopts the next DATA as its position.
+   * Gives up on the pending sync: what was buffered is delivered (from its first DATA on, the gap
+   * before it is lost), and the channel is subscribed afresh, so that a server that keeps the
+   * channel's state sends INITIAL_DATA. Live DATA is buffered again until that is confirmed.
    */
   reload(): SequencerOutput {
     const out: SequencerOutput = { deliver: [] };
@@ -125,30 +140,58 @@ export class ChannelSequencer {
     this.syncPending = false;
     this.initialSinceSync = undefined;
     out.lost = {};
-    if (this.hasInitialData) {
-      this.buffer = [];
-      this.awaitingInitial = true;
-      out.resubscribe = true;
-    } else {
-      this.pos = undefined;
-      this.drain(out);
-    }
+    this.pos = undefined;
+    this.drain(out);
+    this.confirmed = false;
+    out.resubscribe = true;
     return out;
+  }
+
+  /**
+   * Applies a recovered answer as if its DATA were live. One that does not continue from the position
+   * (an answer to an earlier request, from before an INITIAL_DATA moved the position back) or that
+   * stops short of `currentSequence` leaves the sync pending: its later DATA goes to the buffer.
+   */
+  private applyRecovered(response: SyncResponseMessage, out: SequencerOutput): void {
+    const messages = response.messages;
+    for (let i = 0; i < messages.length; i++) {
+      const message = messages[i]!;
+      const pos = this.pos!;
+      if (message.sequence <= pos.sequence) continue;
+      if (message.sequence > pos.sequence + 1) {
+        this.buffer.unshift(...messages.slice(i));
+        this.incomplete(out);
+        return;
+      }
+      this.pos = { sequence: message.sequence, epoch: message.epoch };
+      out.deliver.push(message);
+    }
+    if (this.pos!.sequence < response.currentSequence) this.incomplete(out);
+  }
+
+  private incomplete(out: SequencerOutput): void {
+    this.syncPending = true;
+    out.syncIncomplete = true;
   }
 
   private onUnrecovered(response: SyncResponseMessage, out: SequencerOutput): void {
     out.lost = { reason: response.reason, missing: response.missing };
-    if (!this.hasInitialData) {
-      this.pos = { sequence: response.currentSequence, epoch: response.epoch };
-      return;
-    }
-    // A fresh INITIAL_DATA follows. One may already have arrived (the resubscribe's) in this epoch.
+    // An INITIAL_DATA in the new epoch that arrived meanwhile (a resubscribe's) is a sound position;
+    // otherwise carry on from the stream's. A server that keeps the state sends INITIAL_DATA next.
     const fresh = this.initialSinceSync;
-    this.awaitingInitial = !(fresh && fresh.epoch === response.epoch);
+    if (!(fresh && fresh.epoch === response.epoch)) {
+      this.pos = { sequence: response.currentSequence, epoch: response.epoch };
+    }
   }
 
   private get waiting(): boolean {
-    return this.awaitingInitial || this.syncPending;
+    return !this.confirmed || this.syncPending;
+  }
+
+  private startSync(out: SequencerOutput): void {
+    this.syncPending = true;
+    this.initialSinceSync = undefined;
+    out.requestSync = this.pos;
   }
 
   private process(message: DataMessage, out: SequencerOutput): void {
@@ -157,23 +200,12 @@ export class ChannelSequencer {
       this.pos = { sequence: message.sequence, epoch: message.epoch };
       out.deliver.push(message);
     } else if (message.epoch !== pos.epoch || message.sequence > pos.sequence + 1) {
-      this.syncPending = true;
-      this.initialSinceSync = undefined;
-      out.requestSync = pos;
+      this.startSync(out);
       this.hold(message, out);
-    } else {
-      this.acceptIfNew(message, out);
+    } else if (message.sequence > pos.sequence) {
+      out.deliver.push(message);
+      this.pos = { sequence: message.sequence, epoch: message.epoch };
     }
-  }
-
-  private acceptIfNew(message: DataMessage, out: SequencerOutput): void {
-    if (this.pos && message.sequence <= this.pos.sequence) return;
-    out.deliver.push(message);
-    this.pos = { sequence: message.sequence, epoch: message.epoch };
-  }
-
-  private advanceTo(sequence: number): void {
-    if (this.pos && sequence > this.pos.sequence) this.pos = { ...this.pos, sequence };
   }
 
   private hold(message: DataMessage, out: SequencerOutput): void {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DESTINATIONS } from './RealtimeClient';
-import { acceptConnection, harness, settle, subscriptions } from './testing/harness';
-import { data, initial, synced } from './testing/messages';
+import { DESTINATIONS } from './RealtimeClient.js';
+import { acceptConnection, harness, settle, subscriptions } from './testing/harness.js';
+import { data, initial, synced } from './testing/messages.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -52,13 +52,32 @@ describe('RealtimeClient when a sync is not answered', () => {
     expect(subscriptions(socket)).toEqual(['/user/queue/replies', '/topic/presence', '/topic/presence']);
     expect(events.serverError).toHaveLength(3);
 
+    // Giving up delivered what was buffered (12); the fresh subscription's INITIAL_DATA replaces it.
     socket.deliver('/topic/presence', data(21));
     socket.deliver(DESTINATIONS.replies, initial(20, 'e1'));
     socket.deliver('/topic/presence', data(22));
     expect(events.initialData?.map((m) => m.sequence)).toEqual([10, 20]);
-    expect(events.data?.map((m) => m.sequence)).toEqual([21, 22]);
+    expect(events.data?.map((m) => m.sequence)).toEqual([12, 21, 22]);
     await settle(60_000);
     expect(socket.sentTo('/app/sync')).toHaveLength(3);
+  });
+
+  it('asks again after a backoff when the answer does not close the gap, and gives up after 3 requests', async () => {
+    const { socket, events } = await withGap();
+    const short = synced([data(12)], 12); // does not continue from 10, as an answer to a later request would
+    socket.deliver(DESTINATIONS.replies, short);
+    expect(socket.sentTo('/app/sync')).toHaveLength(1);
+    await settle(1_000);
+    expect(socket.sentTo('/app/sync')).toEqual([
+      { type: 'REQUEST_SYNC', channel: 'presence', lastSequence: 10, epoch: 'e1' },
+      { type: 'REQUEST_SYNC', channel: 'presence', lastSequence: 10, epoch: 'e1' },
+    ]);
+    socket.deliver(DESTINATIONS.replies, short);
+    await settle(1_500);
+    socket.deliver(DESTINATIONS.replies, short);
+    expect(socket.sentTo('/app/sync')).toHaveLength(3);
+    expect(events.recoveryFailed).toEqual([{ channel: 'presence' }]);
+    expect(socket.sent('UNSUBSCRIBE')).toHaveLength(1);
   });
 
   it('stops chasing a sync when the connection drops, and syncs afresh on the next one', async () => {

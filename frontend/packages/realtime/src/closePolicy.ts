@@ -1,4 +1,4 @@
-import { FINAL_CLOSE_CODES, RECONNECT_CLOSE_CODES } from '../generated/codes';
+import { FINAL_CLOSE_CODES, RECONNECT_CLOSE_CODES } from './generated/codes.js';
 
 /** What the client does after its WebSocket closed. */
 export type CloseDecision =

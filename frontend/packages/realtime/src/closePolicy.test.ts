@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAfterClose } from './closePolicy';
+import { decideAfterClose } from './closePolicy.js';
 
 const close = (code: number, extra: { authFailed?: boolean; localFailure?: boolean } = {}) =>
   decideAfterClose({ code, authFailed: false, localFailure: false, ...extra }).action;
