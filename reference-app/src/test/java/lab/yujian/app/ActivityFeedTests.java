@@ -60,7 +60,9 @@ class ActivityFeedTests extends AppTestBase {
         assertThat(again.code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
         assertThat(again.message()).contains("bench-check-1");
         admin.send("/app/publish", entry.replace("bench-check-1", "x".repeat(65)));
-        assertThat(admin.awaitReply(ErrorMessage.class).message()).contains("'id' must be at most 64");
+        ErrorMessage tooLong = admin.awaitReply(ErrorMessage.class);
+        assertThat(tooLong.message()).contains("'payload.id' must be at most 64");
+        assertThat(tooLong.details().get("field").asString()).isEqualTo("payload.id");
     }
 
     @Test

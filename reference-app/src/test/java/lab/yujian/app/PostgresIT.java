@@ -2,12 +2,12 @@ package lab.yujian.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.UUID;
 import lab.yujian.app.testing.AppTestBase;
 import lab.yujian.app.testing.Http;
+import lab.yujian.app.testing.PostgresSchema;
+import lab.yujian.protocol.ErrorCode;
+import lab.yujian.protocol.ErrorMessage;
 import lab.yujian.protocol.PongMessage;
 import lab.yujian.spring.testing.StompTestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -21,22 +21,18 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class PostgresIT extends AppTestBase {
 
-    private static final String URL = System.getenv().getOrDefault("YUJIAN_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String SCHEMA = "yujian_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final PostgresSchema SCHEMA = PostgresSchema.named("it");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.datasource.url", SCHEMA::url);
+        registry.add("spring.datasource.username", () -> PostgresSchema.USER);
+        registry.add("spring.flyway.schemas", SCHEMA::name);
     }
 
     @AfterAll
     static void dropSchema() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "")) {
-            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
+        SCHEMA.close();
     }
 
     @Test
@@ -69,5 +65,34 @@ class PostgresIT extends AppTestBase {
         assertThat(admin.get("/api/presence/history?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z").status())
                 .isEqualTo(200);
         assertThat(admin.get("/health/ready").json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+    }
+
+    /** PostgreSQL refuses text holding NUL and timestamps past the year 294276: such values never reach it. */
+    @Test
+    void valuesPostgresCannotKeepAreRefusedAsTheClientsFaultBeforeTheDatabase() {
+        Http admin = admin();
+        assertRefused(admin.post("/api/announcements", "{\"title\":\"nul\\u0000\",\"content\":\"c\"}"), "title");
+        assertRefused(admin.post("/api/announcements", "{\"title\":\"t\",\"content\":\"c\","
+                + "\"expiresAt\":\"+300000-01-01T00:00:00Z\"}"), "expiresAt");
+        assertRefused(http().post("/api/auth/login", "{\"username\":\"nul\\u0000\",\"password\":\"p\"}"), "username");
+        assertRefused(admin.get("/api/presence/history?userId=nul%00"), "userId");
+        assertRefused(admin.get("/api/presence/history?from=%2B300000-01-01T00:00:00Z&to=%2B300000-01-02T00:00:00Z"), "to");
+        for (String path : new String[] {"/api/announcements/nul%00/expire", "/api/admin/users/nul%00"}) {
+            Http.Response answer = path.contains("users") ? admin.patch(path, "{}") : admin.post(path, null);
+            assertThat(answer.status()).as(path + ": " + answer.body()).isIn(400, 404);
+        }
+        assertThat(admin.delete("/api/admin/devices/nul%00").status()).isIn(400, 404);
+
+        StompTestClient session = stomp(tokenOf("admin", ADMIN_PASSWORD));
+        session.send("/app/publish", "{\"channel\":\"activity\",\"payload\":{\"id\":\"far-future\",\"type\":\"action\","
+                + "\"userId\":\"admin\",\"message\":\"m\",\"timestamp\":\"+300000-01-01T00:00:00Z\"}}");
+        ErrorMessage error = session.awaitReply(ErrorMessage.class);
+        assertThat(error.code()).as(error.message()).isEqualTo(ErrorCode.INVALID_MESSAGE);
+        assertThat(error.details().get("field").asString()).isEqualTo("payload.timestamp");
+    }
+
+    private static void assertRefused(Http.Response answer, String field) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().get("details").get("field").asString()).isEqualTo(field);
     }
 }

@@ -1,11 +1,17 @@
 package lab.yujian.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Field checks for record constructors; each failure names the field. */
 public final class Fields {
+
+    /** The earliest instant accepted: the first of year 0000, which every SQL timestamp type keeps. */
+    public static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    /** The latest instant accepted: the end of year 9999. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private Fields() {
     }
@@ -29,10 +35,37 @@ public final class Fields {
         return value;
     }
 
-    /** Refuses a string longer than {@code max} characters; null passes (use for optional fields). */
+    /**
+     * Refuses a string longer than {@code max} characters, or one holding the NUL character (U+0000),
+     * which PostgreSQL text cannot keep; null passes (use for optional fields). Together these make a
+     * value fit a {@code VARCHAR(max)} column.
+     */
     public static @Nullable String maxLength(@Nullable String value, int max, String field) {
-        if (value != null && value.length() > max) {
-            throw ProtocolException.invalid(field, "must be at most " + max + " characters");
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw ProtocolException.invalid(field, "must be at most " + max + " characters, was " + value.length());
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw ProtocolException.invalid(field, "must not contain the NUL character (U+0000)");
+        }
+        return value;
+    }
+
+    /** {@link #requireText} and {@link #maxLength} in one: present, not blank, and fits {@code max}. */
+    public static String requireText(@Nullable String value, int max, String field) {
+        return maxLength(requireText(value, field), max, field);
+    }
+
+    /**
+     * Refuses a string longer than {@code maxBytes} in UTF-8 (for limits in bytes, such as bcrypt's 72);
+     * null passes. A value with more characters than {@code maxBytes} is refused before it is encoded.
+     */
+    public static @Nullable String maxUtf8Bytes(@Nullable String value, int maxBytes, String field) {
+        if (value != null && (value.length() > maxBytes
+                || value.getBytes(StandardCharsets.UTF_8).length > maxBytes)) {
+            throw ProtocolException.invalid(field, "must be at most " + maxBytes + " bytes in UTF-8");
         }
         return value;
     }
@@ -46,14 +79,19 @@ public final class Fields {
     }
 
     /**
-     * Requires an ISO-8601 instant such as {@code 2026-02-02T09:30:00Z}; returns it unchanged.
+     * Requires an ISO-8601 instant such as {@code 2026-02-02T09:30:00Z} within the years 0000 to 9999
+     * ({@link #EARLIEST} to {@link #LATEST}), so that any database timestamp keeps it; returns it unchanged.
      */
     public static String requireInstant(@Nullable String value, String field) {
         require(value, field);
+        Instant instant;
         try {
-            Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ProtocolException.invalid(field, "must be an ISO-8601 instant such as 2026-02-02T09:30:00Z");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ProtocolException.invalid(field, "must be an instant in the years 0000 to 9999");
         }
         return value;
     }

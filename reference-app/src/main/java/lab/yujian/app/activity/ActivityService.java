@@ -19,7 +19,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Activity. Every publish on {@code activity}, from the server or a client's {@code /app/publish}, passes
@@ -30,15 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ActivityService implements HubObserver, PublishHook {
 
-    /** Longest id and user id the table keeps. */
-    static final int MAX_ID = 64;
-    /** Longest metadata, as JSON, the table keeps. */
-    static final int MAX_METADATA = 4000;
-
-
     private static final Log LOG = LogFactory.getLog(ActivityService.class);
     private static final Identity SYSTEM = new Identity("system", "system", "Yu Jian");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ActivityRepository repository;
     private final ObjectProvider<Hub> hub;
@@ -59,15 +51,13 @@ public class ActivityService implements HubObserver, PublishHook {
         return activity;
     }
 
-    /** Stores the entry; refuses what the table cannot keep, and an id that is taken. */
+    /**
+     * Stores the entry, refusing an id that is taken. Every field fits the table: {@link ActivityPayload}
+     * refuses what its columns cannot keep as the payload is read.
+     */
     @Override
     public Object beforePublish(Identity publisher, Channel channel, Object payload) {
         ActivityPayload activity = (ActivityPayload) payload;
-        atMost(activity.id(), MAX_ID, "id");
-        atMost(activity.userId(), MAX_ID, "userId");
-        if (activity.metadata() != null) {
-            atMost(JSON.writeValueAsString(activity.metadata()), MAX_METADATA, "metadata (as JSON)");
-        }
         try {
             repository.insert(activity);
         } catch (DuplicateKeyException e) {
@@ -75,13 +65,6 @@ public class ActivityService implements HubObserver, PublishHook {
                     + "' exists already; use a new id");
         }
         return activity;
-    }
-
-    private static void atMost(String value, int max, String field) {
-        if (value.length() > max) {
-            throw new YujianException(ErrorCode.INVALID_MESSAGE, "Field '" + field + "' must be at most " + max
-                    + " characters, was " + value.length());
-        }
     }
 
     @Override

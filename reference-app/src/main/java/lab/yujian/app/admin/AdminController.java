@@ -55,12 +55,11 @@ public class AdminController {
     @ResponseStatus(HttpStatus.CREATED)
     public AdminUser create(@RequestBody UserRequests.Create body) {
         Roles.require(body.role(), "role");
-        if (users.findByUsername(body.username()).isPresent()) {
-            throw ApiException.conflict("The user name '" + body.username() + "' is taken");
-        }
         UserAccount user = new UserAccount(UUID.randomUUID().toString(), body.username(), body.name(), body.role(),
                 passwords.encode(body.password()), false, clock.instant());
-        users.insert(user);
+        if (!users.insertIfAbsent(user)) { // also when two admins create the same name at once
+            throw ApiException.conflict("The user name '" + body.username() + "' is taken");
+        }
         return AdminUser.of(user);
     }
 
@@ -126,11 +125,11 @@ public class AdminController {
     /**
      * {@code POST /api/admin/devices}.
      *
-     * @param name what the device is, up to 120 characters
+     * @param name what the device is, up to {@value Device#MAX_NAME} characters
      */
     record DeviceRequest(String name) {
         DeviceRequest {
-            Fields.maxLength(Fields.requireText(name, "name"), 120, "name");
+            Fields.requireText(name, Device.MAX_NAME, "name");
         }
     }
 

@@ -1,6 +1,8 @@
 package lab.yujian.app.admin;
 
 import java.util.regex.Pattern;
+import lab.yujian.app.auth.Credentials;
+import lab.yujian.protocol.FieldLimits;
 import lab.yujian.protocol.Fields;
 import lab.yujian.protocol.Nullable;
 import lab.yujian.protocol.ProtocolException;
@@ -9,7 +11,6 @@ import lab.yujian.protocol.ProtocolException;
 final class UserRequests {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
-    static final int MIN_PASSWORD = 8;
 
     private UserRequests() {
     }
@@ -18,8 +19,9 @@ final class UserRequests {
      * {@code POST /api/admin/users}.
      *
      * @param username 2–32 lower-case letters, digits, '.', '_' or '-'
-     * @param name     display name, up to 120 characters
-     * @param password at least 8 characters
+     * @param name     display name, up to {@value FieldLimits#NAME} characters
+     * @param password at least {@value Credentials#MIN_PASSWORD} characters and at most
+     *                 {@value Credentials#MAX_PASSWORD_BYTES} bytes in UTF-8
      * @param role     admin, moderator or member
      */
     record Create(String username, String name, String password, String role) {
@@ -27,27 +29,24 @@ final class UserRequests {
             if (!USERNAME.matcher(Fields.requireText(username, "username")).matches()) {
                 throw ProtocolException.invalid("username", "must be 2 to 32 lower-case letters, digits, '.', '_' or '-'");
             }
-            Fields.maxLength(Fields.requireText(name, "name"), 120, "name");
-            checkPassword(Fields.require(password, "password"));
+            Fields.requireText(name, FieldLimits.NAME, "name");
+            Credentials.newPassword(password, "password");
             Fields.requireText(role, "role");
         }
     }
 
     /**
-     * {@code PATCH /api/admin/users/{id}}: absent fields stay as they are.
+     * {@code PATCH /api/admin/users/{id}}: absent fields stay as they are; present ones follow the rules of
+     * {@link Create}.
      */
     record Update(@Nullable String name, @Nullable String role, @Nullable Boolean disabled, @Nullable String password) {
         Update {
-            Fields.maxLength(name, 120, "name");
-            if (password != null) {
-                checkPassword(password);
+            if (name != null) {
+                Fields.requireText(name, FieldLimits.NAME, "name");
             }
-        }
-    }
-
-    private static void checkPassword(String password) {
-        if (password.length() < MIN_PASSWORD) {
-            throw ProtocolException.invalid("password", "must be at least " + MIN_PASSWORD + " characters");
+            if (password != null) {
+                Credentials.newPassword(password, "password");
+            }
         }
     }
 }

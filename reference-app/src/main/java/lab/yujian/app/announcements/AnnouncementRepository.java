@@ -32,16 +32,26 @@ public class AnnouncementRepository {
                 .query(AnnouncementRepository::map).optional();
     }
 
-    /** Inserts, or updates an announcement with the same id (its author and creation time stay). */
+    /**
+     * Inserts, or updates an announcement with the same id (its author and creation time stay). Two saves
+     * of one new id at once both succeed: the later one updates what the first inserted.
+     */
     public void save(AnnouncementPayload a) {
-        int updated = jdbc.sql("UPDATE announcements SET priority = ?, title = ?, content = ?, expires_at = ? WHERE id = ?")
-                .params(priority(a.priority()), a.title(), a.content(), time(a.expiresAt()), a.id()).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO announcements (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        if (update(a) == 0) {
+            int inserted = jdbc.sql("INSERT INTO announcements (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT DO NOTHING")
                     .params(a.id(), priority(a.priority()), a.title(), a.content(), a.author().userId(),
                             a.author().name(), time(a.expiresAt()), time(a.timestamp()))
                     .update();
+            if (inserted == 0) {
+                update(a);
+            }
         }
+    }
+
+    private int update(AnnouncementPayload a) {
+        return jdbc.sql("UPDATE announcements SET priority = ?, title = ?, content = ?, expires_at = ? WHERE id = ?")
+                .params(priority(a.priority()), a.title(), a.content(), time(a.expiresAt()), a.id()).update();
     }
 
     /** Announcements not expired at {@code now}, newest first. */

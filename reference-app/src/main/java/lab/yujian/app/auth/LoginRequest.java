@@ -1,16 +1,15 @@
 package lab.yujian.app.auth;
 
-import lab.yujian.protocol.Fields;
-
 /**
- * The body of {@code POST /api/auth/login}.
+ * The body of {@code POST /api/auth/login}, refused before any lookup when a field is out of
+ * {@link Credentials}' limits.
  *
- * @param username login name
- * @param password password
+ * @param username login name, up to {@value Credentials#MAX_USERNAME} characters
+ * @param password password, up to {@value Credentials#MAX_PASSWORD_BYTES} bytes in UTF-8
  */
 public record LoginRequest(String username, String password) {
     public LoginRequest {
-        Fields.requireText(username, "username");
-        Fields.require(password, "password");
+        Credentials.username(username, "username");
+        Credentials.password(password, "password");
     }
 }

@@ -52,11 +52,19 @@ public class UserRepository {
         return findById(id).map(user -> !user.disabled() && user.role().equals(role)).orElse(true);
     }
 
-    public void insert(UserAccount user) {
-        jdbc.sql("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
+    /**
+     * Inserts the user unless its id or user name is taken. Atomic, also when several nodes insert the same
+     * user name at once (as each does on first start): exactly one of them inserts, and the others wait
+     * for it and change nothing. {@code ON CONFLICT DO NOTHING} works on PostgreSQL and on H2 in its
+     * PostgreSQL mode.
+     *
+     * @return whether this call inserted the user
+     */
+    public boolean insertIfAbsent(UserAccount user) {
+        return jdbc.sql("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(user.id(), user.username(), user.name(), user.role(), user.passwordHash(), user.disabled(),
                         OffsetDateTime.ofInstant(user.createdAt(), ZoneOffset.UTC))
-                .update();
+                .update() == 1;
     }
 
     public void update(UserAccount user) {

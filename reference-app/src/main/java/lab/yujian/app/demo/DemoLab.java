@@ -68,8 +68,8 @@ public class DemoLab implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (String[] member : MEMBERS) {
-            if (users.findByUsername(member[0]).isEmpty()) {
-                users.insert(new UserAccount(UUID.randomUUID().toString(), member[0], member[1], member[2],
+            if (users.findByUsername(member[0]).isEmpty()) { // spares the hashing on later starts
+                users.insertIfAbsent(new UserAccount(UUID.randomUUID().toString(), member[0], member[1], member[2],
                         passwords.encode(PASSWORD), false, clock.instant()));
             }
         }

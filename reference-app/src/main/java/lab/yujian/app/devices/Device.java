@@ -12,4 +12,7 @@ import lab.yujian.protocol.Nullable;
  * @param lastUsedAt when its key was last used
  */
 public record Device(String id, String name, Instant createdAt, @Nullable Instant lastUsedAt) {
+
+    /** Longest device name: the width of {@code devices.name}. */
+    public static final int MAX_NAME = 120;
 }

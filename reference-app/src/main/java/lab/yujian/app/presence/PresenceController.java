@@ -3,11 +3,12 @@ package lab.yujian.app.presence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import lab.yujian.app.web.ApiException;
 import lab.yujian.core.Hub;
 import lab.yujian.core.presence.UserPresence;
+import lab.yujian.protocol.FieldLimits;
+import lab.yujian.protocol.Fields;
 import lab.yujian.protocol.payload.PresencePayload;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,14 +49,12 @@ public class PresenceController {
         if (Duration.between(start, end).compareTo(LONGEST_SPAN) > 0) {
             throw ApiException.invalid("from", "must be at most 31 days before 'to'");
         }
+        Fields.maxLength(userId, FieldLimits.ID, "userId"); // a user id the log could hold, nothing else
         return log.between(start, end, userId == null || userId.isBlank() ? null : userId);
     }
 
+    /** An ISO-8601 instant in the years the database keeps, as payloads' instants are. */
     private static Instant instant(String value, String field) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "must be an ISO-8601 instant such as 2026-02-02T00:00:00Z");
-        }
+        return Instant.parse(Fields.requireInstant(value, field));
     }
 }

@@ -1,7 +1,9 @@
 package lab.yujian.app.web;
 
+import java.time.Duration;
 import java.util.Map;
 import lab.yujian.protocol.ErrorCode;
+import lab.yujian.protocol.Nullable;
 import org.springframework.http.HttpStatus;
 
 /** A REST refusal with its HTTP status and the protocol's error code. */
@@ -10,12 +12,19 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final ErrorCode code;
     private final Map<String, Object> details;
+    private final @Nullable Duration retryAfter;
 
-    public ApiException(HttpStatus status, ErrorCode code, String message, Map<String, Object> details) {
+    private ApiException(HttpStatus status, ErrorCode code, String message, Map<String, Object> details,
+                         @Nullable Duration retryAfter) {
         super(message);
         this.status = status;
         this.code = code;
         this.details = details;
+        this.retryAfter = retryAfter;
+    }
+
+    public ApiException(HttpStatus status, ErrorCode code, String message, Map<String, Object> details) {
+        this(status, code, message, details, null);
     }
 
     public ApiException(HttpStatus status, ErrorCode code, String message) {
@@ -39,6 +48,18 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_MESSAGE, message);
     }
 
+    /** 429 with a {@code Retry-After} of {@code retryAfter}, which the message repeats. */
+    public static ApiException rateLimited(String message, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
+                message + "; try again in " + retryAfterSeconds(retryAfter) + " s", Map.of(), retryAfter);
+    }
+
+    /** A wait as {@code Retry-After} gives it: whole seconds, rounded up, at least 1. */
+    public static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
     public HttpStatus status() {
         return status;
     }
@@ -49,5 +70,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** How long the client should wait before retrying; null when the refusal says nothing about it. */
+    public @Nullable Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -56,13 +56,17 @@ class LoginTests extends AppTestBase {
     }
 
     @Test
-    void repeatedFailuresAreThrottled() {
+    void repeatedFailuresAreThrottledWithRetryAfter() {
         createUser("guessme", "member");
-        int last = 0;
+        Http.Response last = null;
         for (int i = 0; i < 11; i++) {
-            last = http().post("/api/auth/login", "{\"username\":\"guessme\",\"password\":\"wrong-" + i + "\"}").status();
+            last = http().post("/api/auth/login", "{\"username\":\"guessme\",\"password\":\"wrong-" + i + "\"}");
         }
-        assertThat(last).isEqualTo(429);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.code()).isEqualTo("RATE_LIMITED");
+        int retryAfter = Integer.parseInt(last.header("Retry-After"));
+        assertThat(retryAfter).as("10 attempts per 5 minutes: one is back within 30 s").isBetween(1, 30);
+        assertThat(last.json().get("message").asString()).contains("try again in " + retryAfter + " s");
     }
 
     @Test

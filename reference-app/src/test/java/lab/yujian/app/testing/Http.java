@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,28 +21,38 @@ public final class Http {
     private final String authorization;
     private final String cookie;
     private final String apiKey;
+    private final String forwardedFor;
 
-    private Http(String base, String authorization, String cookie, String apiKey) {
+    private Http(String base, String authorization, String cookie, String apiKey, String forwardedFor) {
         this.base = base;
         this.authorization = authorization;
         this.cookie = cookie;
         this.apiKey = apiKey;
+        this.forwardedFor = forwardedFor;
     }
 
     public static Http anonymous(int port) {
-        return new Http("http://localhost:" + port, null, null, null);
+        return new Http("http://localhost:" + port, null, null, null, null);
     }
 
     public Http bearer(String token) {
-        return new Http(base, "Bearer " + token, cookie, apiKey);
+        return new Http(base, "Bearer " + token, cookie, apiKey, forwardedFor);
     }
 
     public Http cookie(String value) {
-        return new Http(base, authorization, value, apiKey);
+        return new Http(base, authorization, value, apiKey, forwardedFor);
     }
 
     public Http apiKey(String key) {
-        return new Http(base, authorization, cookie, key);
+        return new Http(base, authorization, cookie, key, forwardedFor);
+    }
+
+    /**
+     * Sends {@code X-Forwarded-For}, as nginx does: the app, trusting its loopback proxy, then sees the
+     * request as coming from {@code address}. Lets one test play clients at different addresses.
+     */
+    public Http from(String address) {
+        return new Http(base, authorization, cookie, apiKey, address);
     }
 
     public Response get(String path) {
@@ -75,9 +86,13 @@ public final class Http {
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().allValues("Set-Cookie"));
+            return new Response(response.statusCode(), response.body(), response.headers().allValues("Set-Cookie"),
+                    response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -92,8 +107,15 @@ public final class Http {
      * @param status     status code
      * @param body       body text
      * @param setCookies Set-Cookie headers
+     * @param headers    every header, by name (case-insensitive)
      */
-    public record Response(int status, String body, List<String> setCookies) {
+    public record Response(int status, String body, List<String> setCookies, Map<String, List<String>> headers) {
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
 
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);

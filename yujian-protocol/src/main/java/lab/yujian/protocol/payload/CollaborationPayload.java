@@ -1,5 +1,6 @@
 package lab.yujian.protocol.payload;
 
+import lab.yujian.protocol.FieldLimits;
 import lab.yujian.protocol.Fields;
 import tools.jackson.databind.JsonNode;
 
@@ -7,8 +8,8 @@ import tools.jackson.databind.JsonNode;
  * The {@code collaboration.<documentId>} channels' payload.
  *
  * @param type       cursor, selection, edit or comment
- * @param documentId the document, equal to the channel's document id
- * @param userId     the user who acted
+ * @param documentId the document, equal to the channel's document id, up to {@value FieldLimits#ID} characters
+ * @param userId     the user who acted, up to {@value FieldLimits#ID} characters
  * @param data       the event's data, free-form
  * @param timestamp  when it happened, ISO-8601
  */
@@ -16,8 +17,8 @@ public record CollaborationPayload(CollaborationType type, String documentId, St
                                    String timestamp) {
     public CollaborationPayload {
         Fields.require(type, "type");
-        Fields.requireText(documentId, "documentId");
-        Fields.requireText(userId, "userId");
+        Fields.requireText(documentId, FieldLimits.ID, "documentId");
+        Fields.requireText(userId, FieldLimits.ID, "userId");
         Fields.require(data, "data");
         Fields.requireInstant(timestamp, "timestamp");
     }
