@@ -270,3 +270,23 @@ describe('ChannelSequencer when a sync goes unanswered', () => {
     expect(s.position?.sequence).toBe(23);
   });
 });
+
+describe('ChannelSequencer at sequence 0', () => {
+  it('takes the first message of a channel nobody had published on whatever its epoch', () => {
+    const s = live(0, 'base');
+    const out = s.onData(data(1, 'base-1'));
+    expect(seqs(out.deliver)).toEqual([1]);
+    expect(out.requestSync).toBeUndefined();
+    expect(s.position).toEqual({ sequence: 1, epoch: 'base-1' });
+  });
+
+  it('syncs from 0 when a later message of another epoch comes first, and takes the answer in that epoch', () => {
+    const s = live(0, 'base');
+    const out = s.onData(data(2, 'base-1'));
+    expect(out.requestSync).toEqual({ sequence: 0, epoch: 'base' });
+    const answered = s.onSyncResponse(synced([data(1, 'base-1'), data(2, 'base-1')], 2, 'base-1'));
+    expect(seqs(answered.deliver)).toEqual([1, 2]);
+    expect(answered.syncIncomplete).toBeUndefined();
+    expect(s.position).toEqual({ sequence: 2, epoch: 'base-1' });
+  });
+});

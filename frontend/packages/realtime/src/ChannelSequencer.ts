@@ -38,7 +38,9 @@ export interface SequencerOutput {
  * DATA is delivered once the subscription is confirmed (SUBSCRIBED, or the INITIAL_DATA that follows
  * it) and no SYNC_RESPONSE is awaited; until then it is buffered (at most `maxBuffer`, oldest dropped:
  * the gap that makes is found and synced when the buffer drains). A DATA whose sequence is not above
- * the position in the same epoch is a duplicate and dropped. An INITIAL_DATA moves the position to its
+ * the position in the same epoch is a duplicate and dropped. A position at sequence 0 has seen nothing,
+ * so the stream's first message, or a recovered answer, continues it whatever its epoch (the epoch of a
+ * channel nobody published on is not the one its first message gets). An INITIAL_DATA moves the position to its
  * own sequence; if DATA beyond it was already delivered, the state it replaced held that DATA, so the
  * channel syncs from the INITIAL_DATA to deliver it again. Not thread-safe; one instance per channel.
  */
@@ -114,7 +116,9 @@ export class ChannelSequencer {
     this.syncPending = false;
     if (!response.recovered) {
       this.onUnrecovered(response, out);
-    } else if (this.pos && this.pos.epoch === response.epoch) {
+    } else if (this.pos && (this.pos.epoch === response.epoch || this.pos.sequence === 0)) {
+      // At sequence 0 nothing was seen, so any epoch continues it (a channel nobody had published on)
+      this.pos = { sequence: this.pos.sequence, epoch: response.epoch };
       this.applyRecovered(response, out);
       if (out.syncIncomplete) return out;
     }
@@ -196,7 +200,8 @@ export class ChannelSequencer {
 
   private process(message: DataMessage, out: SequencerOutput): void {
     const pos = this.pos;
-    if (!pos) {
+    if (!pos || (pos.sequence === 0 && message.sequence === 1)) {
+      // A first message: at sequence 0 nothing was seen, so it continues whatever epoch it carries
       this.pos = { sequence: message.sequence, epoch: message.epoch };
       out.deliver.push(message);
     } else if (message.epoch !== pos.epoch || message.sequence > pos.sequence + 1) {

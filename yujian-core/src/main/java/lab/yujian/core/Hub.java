@@ -1,27 +1,31 @@
 package lab.yujian.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import lab.yujian.core.broker.Broker;
 import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.history.Published;
 import lab.yujian.core.presence.PresenceStore;
 import lab.yujian.core.presence.UserPresence;
+import lab.yujian.core.registry.Connection;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
 import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.ClientMessage;
 import lab.yujian.protocol.CloseCode;
-import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.Nullable;
 
 /**
  * The engine of one node, in the spirit of centrifuge's {@code Node}. An adapter calls it once per
- * inbound event and gives it a {@link Transport} for the outbound ones. Every refusal is answered by the
- * hub itself with an {@code ERROR} (or {@code SUBSCRIBED} with {@code failed}) on the session's reply
- * queue; methods that take client input never throw for bad input.
+ * inbound event and gives it a {@link SessionTransport} for its local sessions; a {@link Broker} carries
+ * publications between nodes. Every refusal is answered by the hub itself with an {@code ERROR} (or
+ * {@code SUBSCRIBED} with {@code failed}) on the session's reply queue; methods that take client input
+ * never throw for bad input.
  *
- * <p>Thread-safe. No method holds a lock shared by all sessions; publishes lock only their channel.
+ * <p>Thread-safe. No method holds a lock shared by all sessions; delivery locks only its channel.
  */
 public interface Hub extends AutoCloseable {
 
@@ -45,19 +49,19 @@ public interface Hub extends AutoCloseable {
     void disconnect(String clientId);
 
     /**
-     * Decides a subscription. When refused (unknown channel, denied, already joined) the session gets
-     * {@code SUBSCRIBED} with the failure and the result is empty: the adapter must not subscribe it.
+     * Subscribes a session to a channel, in one call: authorizes, registers the session for delivery,
+     * makes sure this node's broker subscription is live, and only then reads the channel's position for
+     * {@code INITIAL_DATA}, so that every message published meanwhile reaches the session exactly once:
+     * in the state {@code INITIAL_DATA} reflects, or as DATA after it. Answers {@code SUBSCRIBED} (with
+     * {@code failed} when refused: unknown channel, denied, already joined, too many) and, where the
+     * channel has state, {@code INITIAL_DATA}.
+     *
+     * @return the channel, if the session subscribed
      */
-    Optional<Channel> authorizeSubscribe(String clientId, String channelName);
+    Optional<Channel> subscribe(String clientId, String channelName);
 
-    /**
-     * Records a subscription that the adapter completed, then answers {@code SUBSCRIBED} and, where the
-     * channel has state, {@code INITIAL_DATA} carrying the sequence it reflects.
-     */
-    void subscribed(String clientId, Channel channel);
-
-    /** Records that a session left a channel and answers {@code UNSUBSCRIBED}. */
-    void unsubscribed(String clientId, String channelName);
+    /** The session leaves a channel; answers {@code UNSUBSCRIBED} if it had joined it. */
+    void unsubscribe(String clientId, String channelName);
 
     /**
      * Handles a client message: {@code PUBLISH}, {@code REQUEST_SYNC}, {@code PRESENCE_UPDATE} or
@@ -65,7 +69,8 @@ public interface Hub extends AutoCloseable {
      *
      * @param kind the message type the destination takes
      * @param body the raw JSON body
-     * @return true if it was carried out, false if it was refused (the session was told why)
+     * @return true if it was carried out (for a publish: stored in history), false if it was refused (the
+     *         session was told why)
      */
     boolean receive(String clientId, Class<? extends ClientMessage> kind, byte[] body);
 
@@ -79,10 +84,11 @@ public interface Hub extends AutoCloseable {
      * Publishes from the server side (REST endpoints, devices, schedulers): validates the payload as the
      * channel's record and runs its hook, but checks no role and no rate limit.
      *
+     * @return the message as stored, with its position
      * @throws lab.yujian.protocol.ProtocolException if the payload is invalid
-     * @throws YujianException                       if a hook refuses, or a store is unavailable
+     * @throws YujianException                       if a hook refuses, or history is unavailable
      */
-    DataMessage publish(Identity publisher, Channel channel, Object payload);
+    Published publish(Identity publisher, Channel channel, Object payload);
 
     /**
      * Marks a user present without a connection, for a device such as a badge reader: the presence lasts
@@ -98,16 +104,31 @@ public interface Hub extends AutoCloseable {
     Optional<UserPresence> checkOut(String userId, String source);
 
     /**
-     * Closes a session on behalf of the server (an admin action, say). The hub forgets the session before
-     * the transport closes it, so whoever sees the close sees the hub's state after it.
+     * Closes a session on behalf of the server (an admin action, say), on whatever node holds it. On this
+     * node the hub forgets the session before the transport closes it, so whoever sees the close sees the
+     * hub's state after it; another node is asked through the broker.
+     *
+     * @return false if the client id names this node and no such session is here, or names no live node
      */
-    void kick(String clientId, CloseCode code, String reason);
+    boolean kick(String clientId, CloseCode code, String reason);
 
     /**
-     * Closes stale sessions, renews this node's presence leases, expires others' and forgets idle rate
-     * limits. Runs every {@link HubConfig#maintenanceInterval()} by itself; public for tests and tools.
+     * The live connections of every node, for admin views; on a single node, its own. Waits at most a
+     * second or two for other nodes to answer; a node that does not answer in time is left out.
+     */
+    List<Connection> connections();
+
+    /**
+     * Closes stale sessions, forgets idle rate limits and idle channels. Runs every
+     * {@link HubConfig#maintenanceInterval()} by itself; public for tests and tools.
      */
     void runMaintenance();
+
+    /**
+     * Renews this node's presence lease and expires what lapsed (other nodes' sessions included). Runs every
+     * third of {@link HubConfig#nodeLease()} by itself; public for tests and tools.
+     */
+    void runPresenceHeartbeat();
 
     /** The sessions of this node. */
     ConnectionRegistry registry();

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import lab.yujian.core.acl.ChannelAuthorizer;
 import lab.yujian.core.batch.FlushScheduler;
+import lab.yujian.core.broker.Broker;
+import lab.yujian.core.broker.InMemoryBroker;
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.history.InMemoryHistoryStore;
 import lab.yujian.core.internal.DefaultHub;
@@ -24,13 +26,15 @@ import lab.yujian.protocol.json.MessageCodec;
 
 /**
  * Assembles a {@link Hub}. Only the transport is required; every store defaults to its in-memory
- * implementation built from the {@link HubConfig}, the clock to UTC system time, and the scheduler to
- * one daemon thread owned (and stopped) by the hub.
+ * implementation built from the {@link HubConfig}, the broker to an {@link InMemoryBroker} over the
+ * history store (a single node), the clock to UTC system time, and the scheduler to one daemon thread
+ * owned (and stopped) by the hub.
  */
 public final class HubBuilder {
 
     private final HubConfig config;
-    private Transport transport;
+    private SessionTransport transport;
+    private Broker broker;
     private Clock clock = Clock.systemUTC();
     private ConnectionRegistry registry;
     private HistoryStore history;
@@ -48,9 +52,18 @@ public final class HubBuilder {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Required: how messages reach clients. */
-    public HubBuilder transport(Transport transport) {
+    /** Required: how messages reach this node's sessions. */
+    public HubBuilder transport(SessionTransport transport) {
         this.transport = transport;
+        return this;
+    }
+
+    /**
+     * How publications reach every node; the broker brings its own history, so {@link #history} is then
+     * not used. Default: an {@link InMemoryBroker} over the history store, for a single node.
+     */
+    public HubBuilder broker(Broker broker) {
+        this.broker = broker;
         return this;
     }
 
@@ -64,6 +77,7 @@ public final class HubBuilder {
         return this;
     }
 
+    /** The history of the default single-node broker; ignored when a {@link #broker} is given. */
     public HubBuilder history(HistoryStore history) {
         this.history = history;
         return this;
@@ -133,10 +147,11 @@ public final class HubBuilder {
             throw new IllegalStateException("transport must be set: the hub cannot deliver without one");
         }
         Objects.requireNonNull(clock, "clock");
+        Broker chosen = broker != null ? broker : new InMemoryBroker(
+                history != null ? history : new InMemoryHistoryStore(config.history(), clock), config.nodeId());
         return new DefaultHub(new HubParts(config, transport, clock,
-                registry != null ? registry : new InMemoryConnectionRegistry(),
-                history != null ? history : new InMemoryHistoryStore(config.history(), clock),
-                presence != null ? presence : new InMemoryPresenceStore(config.presenceLease(), clock),
+                registry != null ? registry : new InMemoryConnectionRegistry(), chosen,
+                presence != null ? presence : new InMemoryPresenceStore(clock),
                 rateLimiter != null ? rateLimiter : new InMemoryRateLimiter(config.rateLimit(), clock),
                 authorizer != null ? authorizer : ChannelAuthorizer.of(config.policy()),
                 codec != null ? codec : MessageCodec.create(),

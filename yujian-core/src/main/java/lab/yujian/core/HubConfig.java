@@ -14,9 +14,14 @@ import lab.yujian.core.ratelimit.RateLimitConfig;
  *
  * @param nodeId              this node's id, part of every client id; default {@code node-<random>}
  * @param staleAfter          a session silent this long is closed (the seed's stale threshold: 2 min)
- * @param maintenanceInterval how often stale sessions, presence leases and idle limits are swept (30 s)
- * @param presenceLease       how long a session's presence lasts without renewal (90 s); must exceed
- *                            the maintenance interval, which renews it
+ * @param maintenanceInterval how often stale sessions, idle limits and idle channels are swept (30 s)
+ * @param nodeLease           how long this node's presence lease lasts without a heartbeat (6 s); the
+ *                            node renews it every third of that, and its users go offline this long
+ *                            (plus one renewal) after the node dies
+ * @param gapWait             how long a channel's delivery waits for a missing sequence before reading it
+ *                            from history (100 ms)
+ * @param subscriptionLinger  how long the node keeps a channel's broker subscription after its last
+ *                            local subscriber left (5 s), so that a quick resubscribe costs nothing
  * @param abuseLimit          refusals the client caused ({@code ErrorCode.causedByClient()}) per
  *                            rate-limit window after which a session is closed as abusive (100); server
  *                            failures do not count
@@ -28,7 +33,8 @@ import lab.yujian.core.ratelimit.RateLimitConfig;
  * @param batch               batching
  * @param policy              channel access
  */
-public record HubConfig(String nodeId, Duration staleAfter, Duration maintenanceInterval, Duration presenceLease,
+public record HubConfig(String nodeId, Duration staleAfter, Duration maintenanceInterval, Duration nodeLease,
+                        Duration gapWait, Duration subscriptionLinger,
                         int abuseLimit, int snapshotSize, int maxSubscriptionsPerSession, HistoryConfig history, RateLimitConfig rateLimit,
                         BatchConfig batch, ChannelPolicy policy) {
 
@@ -38,11 +44,12 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
         }
         positive(staleAfter, "staleAfter");
         positive(maintenanceInterval, "maintenanceInterval");
-        positive(presenceLease, "presenceLease");
-        if (presenceLease.compareTo(maintenanceInterval) <= 0) {
-            throw new IllegalArgumentException("presenceLease (" + presenceLease
-                    + ") must be longer than maintenanceInterval (" + maintenanceInterval + "), which renews it");
+        positive(nodeLease, "nodeLease");
+        if (nodeLease.toMillis() < 300) {
+            throw new IllegalArgumentException("nodeLease must be at least 300 ms, was " + nodeLease);
         }
+        positive(gapWait, "gapWait");
+        positive(subscriptionLinger, "subscriptionLinger");
         if (abuseLimit < 1) {
             throw new IllegalArgumentException("abuseLimit must be at least 1, was " + abuseLimit);
         }
@@ -75,7 +82,9 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
                 .nodeId(prototype.nodeId)
                 .staleAfter(prototype.staleAfter)
                 .maintenanceInterval(prototype.maintenanceInterval)
-                .presenceLease(prototype.presenceLease)
+                .nodeLease(prototype.nodeLease)
+                .gapWait(prototype.gapWait)
+                .subscriptionLinger(prototype.subscriptionLinger)
                 .abuseLimit(prototype.abuseLimit)
                 .snapshotSize(prototype.snapshotSize)
                 .maxSubscriptionsPerSession(prototype.maxSubscriptionsPerSession)
@@ -96,7 +105,9 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
         private String nodeId = "node-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
         private Duration staleAfter = Duration.ofMinutes(2);
         private Duration maintenanceInterval = Duration.ofSeconds(30);
-        private Duration presenceLease = Duration.ofSeconds(90);
+        private Duration nodeLease = Duration.ofSeconds(6);
+        private Duration gapWait = Duration.ofMillis(100);
+        private Duration subscriptionLinger = Duration.ofSeconds(5);
         private int abuseLimit = 100;
         private int snapshotSize = 50;
         private int maxSubscriptionsPerSession = 100;
@@ -123,8 +134,18 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
             return this;
         }
 
-        public Builder presenceLease(Duration presenceLease) {
-            this.presenceLease = presenceLease;
+        public Builder nodeLease(Duration nodeLease) {
+            this.nodeLease = nodeLease;
+            return this;
+        }
+
+        public Builder gapWait(Duration gapWait) {
+            this.gapWait = gapWait;
+            return this;
+        }
+
+        public Builder subscriptionLinger(Duration subscriptionLinger) {
+            this.subscriptionLinger = subscriptionLinger;
             return this;
         }
 
@@ -164,7 +185,8 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
         }
 
         public HubConfig build() {
-            return new HubConfig(nodeId, staleAfter, maintenanceInterval, presenceLease, abuseLimit, snapshotSize,
+            return new HubConfig(nodeId, staleAfter, maintenanceInterval, nodeLease, gapWait, subscriptionLinger,
+                    abuseLimit, snapshotSize,
                     maxSubscriptionsPerSession, history, rateLimit, batch, policy);
         }
     }

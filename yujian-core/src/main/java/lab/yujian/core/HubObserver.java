@@ -1,9 +1,9 @@
 package lab.yujian.core;
 
 import java.time.Duration;
+import lab.yujian.core.history.Published;
 import lab.yujian.core.presence.PresenceEvent;
 import lab.yujian.core.registry.Session;
-import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.Nullable;
 
@@ -32,8 +32,14 @@ public interface HubObserver {
     default void received(String type, @Nullable String channel, int bytes) {
     }
 
-    /** A message was broadcast; {@code bytes} is its encoded size. */
-    default void published(DataMessage message, int bytes) {
+    /**
+     * This node published a message (once per message, on the node that published it, whatever node its
+     * subscribers are on).
+     *
+     * @param message the message as stored, with its position and its encoding
+     * @param payload the payload record it carries
+     */
+    default void published(Published message, Object payload) {
     }
 
     /** A client request was refused with {@code code}. */

@@ -27,7 +27,8 @@ class HubConfigTest {
     @Test
     void fromCopiesEveryField() {
         HubConfig custom = HubConfig.custom().nodeId("lab-1").staleAfter(Duration.ofMinutes(7))
-                .maintenanceInterval(Duration.ofSeconds(11)).presenceLease(Duration.ofSeconds(33)).abuseLimit(7)
+                .maintenanceInterval(Duration.ofSeconds(11)).nodeLease(Duration.ofSeconds(33))
+                .gapWait(Duration.ofMillis(37)).subscriptionLinger(Duration.ofSeconds(41)).abuseLimit(7)
                 .snapshotSize(9).maxSubscriptionsPerSession(13)
                 .history(HistoryConfig.custom().maxSize(17).maxAge(Duration.ofMinutes(3)).build())
                 .rateLimit(RateLimitConfig.custom().limit(19).window(Duration.ofSeconds(23)).build())
@@ -52,8 +53,11 @@ class HubConfigTest {
         assertThatThrownBy(() -> HubConfig.custom().staleAfter(Duration.ZERO).build()).hasMessageContaining("staleAfter");
         assertThatThrownBy(() -> HubConfig.custom().abuseLimit(0).build()).hasMessageContaining("abuseLimit");
         assertThatThrownBy(() -> HubConfig.custom().snapshotSize(0).build()).hasMessageContaining("snapshotSize");
-        assertThatThrownBy(() -> HubConfig.custom().presenceLease(Duration.ofSeconds(10)).build())
-                .hasMessageContaining("presenceLease").hasMessageContaining("maintenanceInterval");
+        assertThatThrownBy(() -> HubConfig.custom().nodeLease(Duration.ofMillis(100)).build())
+                .hasMessageContaining("nodeLease");
+        assertThatThrownBy(() -> HubConfig.custom().gapWait(Duration.ZERO).build()).hasMessageContaining("gapWait");
+        assertThatThrownBy(() -> HubConfig.custom().subscriptionLinger(Duration.ofSeconds(-1)).build())
+                .hasMessageContaining("subscriptionLinger");
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import lab.yujian.core.Hub;
 import lab.yujian.core.HubConfig;
-import lab.yujian.core.Transport;
+import lab.yujian.core.SessionTransport;
 import lab.yujian.core.history.HistoryConfig;
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.history.InMemoryHistoryStore;
@@ -33,7 +33,7 @@ class YujianAutoConfigurationTests {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(YujianHubAutoConfiguration.class,
                     YujianSecurityAutoConfiguration.class, YujianMetricsAutoConfiguration.class))
-            .withBean(Transport.class, RecordingTransport::new)
+            .withBean(SessionTransport.class, RecordingTransport::new)
             .withPropertyValues("yujian.jwt.secret=" + TestTokens.SECRET);
 
     @Test
@@ -97,7 +97,7 @@ class YujianAutoConfigurationTests {
     void aMissingSecretFailsStartupSayingWhatToSet() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(YujianHubAutoConfiguration.class, YujianSecurityAutoConfiguration.class))
-                .withBean(Transport.class, RecordingTransport::new)
+                .withBean(SessionTransport.class, RecordingTransport::new)
                 .run(context -> assertThat(context).getFailure()
                         .hasStackTraceContaining("set yujian.jwt.secret (JWT_SECRET, at least 32 bytes)"));
     }
@@ -145,8 +145,8 @@ class YujianAutoConfigurationTests {
                 channel -> java.util.List.of("from-the-customizer"))).run(context -> {
                     Hub hub = context.getBean(Hub.class);
                     String clientId = hub.connect(new Identity("ada", "member", null)).clientId();
-                    hub.subscribed(clientId, Channel.METRICS);
-                    RecordingTransport transport = (RecordingTransport) context.getBean(Transport.class);
+                    hub.subscribe(clientId, Channel.METRICS.name());
+                    RecordingTransport transport = (RecordingTransport) context.getBean(SessionTransport.class);
                     assertThat(transport.repliesTo(clientId, lab.yujian.protocol.InitialDataMessage.class))
                             .singleElement().satisfies(initial ->
                                     assertThat(initial.payload().get(0).asString()).isEqualTo("from-the-customizer"));

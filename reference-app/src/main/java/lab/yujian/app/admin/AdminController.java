@@ -1,9 +1,7 @@
 package lab.yujian.app.admin;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import lab.yujian.app.auth.Roles;
 import lab.yujian.app.auth.UserAccount;
@@ -12,6 +10,7 @@ import lab.yujian.app.devices.Device;
 import lab.yujian.app.devices.DeviceRepository;
 import lab.yujian.app.web.ApiException;
 import lab.yujian.core.Hub;
+import lab.yujian.core.registry.Connection;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.Fields;
@@ -84,18 +83,19 @@ public class AdminController {
         return AdminUser.of(updated);
     }
 
+    /** The live connections of every node. */
     @GetMapping("/connections")
     public List<Connection> connections() {
-        return hub.registry().list().stream().map(Connection::of).toList();
+        return hub.connections();
     }
 
+    /** Closes a connection on whichever node holds it. */
     @DeleteMapping("/connections/{clientId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void disconnect(@PathVariable String clientId) {
-        if (hub.registry().get(clientId).isEmpty()) {
+        if (!hub.kick(clientId, CloseCode.POLICY_VIOLATION, "Disconnected by an admin")) {
             throw ApiException.notFound("connection", clientId);
         }
-        hub.kick(clientId, CloseCode.POLICY_VIOLATION, "Disconnected by an admin");
     }
 
     @GetMapping("/devices")
@@ -117,9 +117,10 @@ public class AdminController {
         }
     }
 
+    /** Closes the user's sessions on every node. */
     private void closeSessionsOf(String userId, String reason) {
-        Set<String> sessions = hub.registry().clientIdsOf(userId);
-        sessions.forEach(clientId -> hub.kick(clientId, CloseCode.POLICY_VIOLATION, reason));
+        hub.connections().stream().filter(connection -> connection.userId().equals(userId))
+                .forEach(connection -> hub.kick(connection.clientId(), CloseCode.POLICY_VIOLATION, reason));
     }
 
     /**
@@ -130,27 +131,6 @@ public class AdminController {
     record DeviceRequest(String name) {
         DeviceRequest {
             Fields.requireText(name, Device.MAX_NAME, "name");
-        }
-    }
-
-    /**
-     * A live connection.
-     *
-     * @param clientId    the connection's id
-     * @param userId      whose
-     * @param name        display name
-     * @param role        role
-     * @param node        which node holds it
-     * @param channels    channels joined
-     * @param connectedAt since when
-     * @param lastSeen    last frame received
-     */
-    public record Connection(String clientId, String userId, String name, String role, String node, Set<String> channels,
-                             Instant connectedAt, Instant lastSeen) {
-        static Connection of(lab.yujian.core.registry.SessionState state) {
-            var session = state.session();
-            return new Connection(session.clientId(), session.userId(), session.identity().name(),
-                    session.identity().role(), session.nodeId(), state.channels(), session.connectedAt(), state.lastSeen());
         }
     }
 }

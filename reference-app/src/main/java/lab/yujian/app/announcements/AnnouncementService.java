@@ -13,6 +13,7 @@ import lab.yujian.core.PublishHook;
 import lab.yujian.core.YujianException;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.protocol.Channel;
+import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.json.MessageCodec;
 import lab.yujian.protocol.payload.ActivityType;
@@ -92,7 +93,7 @@ public class AnnouncementService implements PublishHook {
     }
 
     private AnnouncementPayload publish(Identity who, AnnouncementPayload payload) {
-        return codec.convert(hub.getObject().publish(who, Channel.ANNOUNCEMENTS, payload).payload(),
-                AnnouncementPayload.class);
+        byte[] published = hub.getObject().publish(who, Channel.ANNOUNCEMENTS, payload).data();
+        return codec.convert(((DataMessage) codec.decodeServer(published)).payload(), AnnouncementPayload.class);
     }
 }

@@ -1,14 +1,17 @@
 package lab.yujian.app.web;
 
+import java.util.List;
 import lab.yujian.app.auth.UserRepository;
 import lab.yujian.app.devices.DeviceKeyFilter;
 import lab.yujian.spring.config.YujianProperties;
 import lab.yujian.spring.security.JwtDecoders;
+import lab.yujian.spring.security.JwtIdentities;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -17,7 +20,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -33,11 +35,10 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, YujianProperties yujian, DeviceKeyFilter deviceKeys) throws Exception {
         String endpoint = yujian.getEndpoint();
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("role");
-        roles.setAuthorityPrefix("ROLE_");
+        // The role as the STOMP adapter reads it (JwtIdentities), so HTTP and STOMP never disagree
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> List.of(new SimpleGrantedAuthority(
+                "ROLE_" + JwtIdentities.of(jwt).role())));
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(endpoint, endpoint + "/**").permitAll()
@@ -77,7 +78,7 @@ public class SecurityConfig {
         }
         NimbusJwtDecoder decoder = JwtDecoders.hs256(yujian.getJwt().getSecret(), yujian.getJwt().getIssuer());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtDecoders.validator(yujian.getJwt().getIssuer()),
-                jwt -> users.acceptsToken(jwt.getSubject(), jwt.getClaimAsString("role"))
+                jwt -> users.acceptsToken(jwt.getSubject(), JwtIdentities.of(jwt).role())
                         ? OAuth2TokenValidatorResult.success()
                         : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                                 "The account was disabled or its role changed; sign in again", null))));

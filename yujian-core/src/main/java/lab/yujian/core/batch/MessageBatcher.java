@@ -2,33 +2,36 @@ package lab.yujian.core.batch;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import lab.yujian.protocol.BatchMessage;
-import lab.yujian.protocol.DataMessage;
+import java.util.function.BiConsumer;
+import lab.yujian.core.history.Published;
 
 /**
- * Collects DATA messages per channel and hands them to a sink as one {@link BatchMessage} when the batch
- * reaches {@link BatchConfig#maxSize()} or its oldest message is {@link BatchConfig#maxDelay()} old.
+ * Collects a channel's messages and hands them to a sink together when the batch reaches
+ * {@link BatchConfig#maxSize()} or its oldest message is {@link BatchConfig#maxDelay()} old.
  *
  * <p>Order is kept: messages added in order leave in order, and batches of one channel reach the sink one
  * at a time, in order. Each channel's buffer has its own lock; the sink is called under it, so the sink
- * must not call back into the batcher. A buffer never holds more than {@code maxSize} messages.
+ * must not call back into the batcher. A buffer never holds more than {@code maxSize} messages, and a
+ * channel's buffer is dropped once it is flushed empty, so channels nobody publishes on cost nothing.
  */
 public final class MessageBatcher {
 
     private final BatchConfig config;
     private final Clock clock;
     private final FlushScheduler scheduler;
-    private final Consumer<BatchMessage> sink;
+    private final BiConsumer<String, List<Published>> sink;
     private final Map<String, Buffer> buffers = new ConcurrentHashMap<>();
 
-    public MessageBatcher(BatchConfig config, Clock clock, FlushScheduler scheduler, Consumer<BatchMessage> sink) {
+    /**
+     * @param sink receives a channel's name and its batch, ascending
+     */
+    public MessageBatcher(BatchConfig config, Clock clock, FlushScheduler scheduler,
+                          BiConsumer<String, List<Published>> sink) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -36,17 +39,23 @@ public final class MessageBatcher {
     }
 
     /** Adds a message to its channel's batch; flushes at once when the batch is full. */
-    public void add(DataMessage message) {
-        Buffer buffer = buffers.computeIfAbsent(message.channel(), Buffer::new);
-        synchronized (buffer) {
-            buffer.messages.add(message);
-            if (buffer.messages.size() == 1) {
-                buffer.firstAt = clock.instant();
-                long generation = buffer.generation;
-                scheduler.schedule(() -> flushIfDue(buffer, generation), config.maxDelay());
-            }
-            if (buffer.messages.size() >= config.maxSize()) {
-                flush(buffer);
+    public void add(Published message) {
+        while (true) {
+            Buffer buffer = buffers.computeIfAbsent(message.channel(), Buffer::new);
+            synchronized (buffer) {
+                if (buffer.dropped) {
+                    continue; // flushed empty and dropped meanwhile: start the channel's next buffer
+                }
+                buffer.messages.add(message);
+                if (buffer.messages.size() == 1) {
+                    buffer.firstAt = clock.millis();
+                    long generation = buffer.generation;
+                    scheduler.schedule(() -> flushIfDue(buffer, generation), config.maxDelay());
+                }
+                if (buffer.messages.size() >= config.maxSize()) {
+                    flush(buffer);
+                }
+                return;
             }
         }
     }
@@ -71,36 +80,51 @@ public final class MessageBatcher {
         }
     }
 
+    /** Channels with a buffer now, for tests. */
+    public int buffers() {
+        return buffers.size();
+    }
+
     private void flushIfDue(Buffer buffer, long generation) {
         synchronized (buffer) {
-            if (buffer.generation != generation || buffer.messages.isEmpty()) {
+            if (buffer.messages.isEmpty()) {
+                drop(buffer); // flushed by size meanwhile, and nothing came since
+                return;
+            }
+            if (buffer.generation != generation) {
                 return; // flushed by size meanwhile; a later message scheduled its own check
             }
-            Duration age = Duration.between(buffer.firstAt, clock.instant());
-            Duration remaining = config.maxDelay().minus(age);
-            if (remaining.isNegative() || remaining.isZero()) {
+            long remaining = config.maxDelay().toMillis() - (clock.millis() - buffer.firstAt);
+            if (remaining <= 0) {
                 flush(buffer);
+                drop(buffer);
             } else {
-                scheduler.schedule(() -> flushIfDue(buffer, generation), remaining);
+                scheduler.schedule(() -> flushIfDue(buffer, generation), Duration.ofMillis(remaining));
             }
         }
+    }
+
+    private void drop(Buffer buffer) {
+        buffer.dropped = true;
+        buffers.remove(buffer.channel, buffer);
     }
 
     private void flush(Buffer buffer) {
         if (buffer.messages.isEmpty()) {
             return;
         }
-        List<DataMessage> batch = List.copyOf(buffer.messages);
+        List<Published> batch = List.copyOf(buffer.messages);
         buffer.messages.clear();
         buffer.generation++;
-        sink.accept(new BatchMessage(buffer.channel, batch));
+        sink.accept(buffer.channel, batch);
     }
 
     private static final class Buffer {
         final String channel;
-        final List<DataMessage> messages = new ArrayList<>();
-        Instant firstAt = Instant.EPOCH;
+        final List<Published> messages = new ArrayList<>();
+        long firstAt;
         long generation;
+        boolean dropped;
 
         Buffer(String channel) {
             this.channel = channel;

@@ -1,7 +1,6 @@
 package lab.yujian.core.history;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,15 +9,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import lab.yujian.protocol.DataMessage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import lab.yujian.protocol.Nullable;
 import lab.yujian.protocol.RecoveryFailure;
 import lab.yujian.protocol.SequenceRange;
+import lab.yujian.protocol.json.DataEncoding;
 
 /**
  * History in this process's memory. Each channel's stream has its own lock; appends on different channels
- * never contend. A new epoch is drawn for each stream when it is first used, so a restarted node tells its
- * clients that their sequences are void.
+ * never contend. The store draws a random base epoch when it is created, so a restarted node tells its
+ * clients that their sequences are void; each stream it creates gets an epoch of its own under that base
+ * ({@code <base>-<n>}), so a channel that was forgotten and published on again never reuses an epoch.
  *
  * <p>Use it for a single node only: with several nodes, each would number the same channel on its own.
  */
@@ -26,6 +28,8 @@ public final class InMemoryHistoryStore implements HistoryStore {
 
     private final HistoryConfig config;
     private final Clock clock;
+    private final String baseEpoch = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    private final AtomicLong streamsCreated = new AtomicLong();
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
 
     public InMemoryHistoryStore(HistoryConfig config, Clock clock) {
@@ -34,43 +38,59 @@ public final class InMemoryHistoryStore implements HistoryStore {
     }
 
     @Override
-    public StreamPosition append(String channel, Publication publication) {
-        Stream stream = stream(channel);
-        synchronized (stream) {
-            stream.trim(clock.instant(), config);
-            StreamPosition position = new StreamPosition(stream.sequence + 1, stream.epoch);
-            stream.entries.addLast(new Entry(publication.toData(channel, position), clock.instant()));
-            stream.sequence = position.sequence();
-            stream.trim(clock.instant(), config);
-            return position;
+    public Published append(String channel, Publication publication) {
+        while (true) {
+            Stream stream = streams.computeIfAbsent(channel,
+                    name -> new Stream(baseEpoch + "-" + Long.toString(streamsCreated.incrementAndGet(), 36)));
+            synchronized (stream) {
+                if (stream.forgotten) {
+                    continue; // forgotten between the lookup and the lock: use the stream that replaces it
+                }
+                long sequence = stream.sequence + 1;
+                Published stored = new Published(channel, sequence, stream.epoch, publication.timestamp(),
+                        DataEncoding.complete(publication.prefix(), sequence, stream.epoch));
+                stream.entries.addLast(stored);
+                stream.sequence = sequence;
+                stream.trim(clock.millis(), config);
+                return stored;
+            }
         }
     }
 
     @Override
     public StreamPosition position(String channel) {
-        Stream stream = stream(channel);
+        Stream stream = streams.get(channel);
+        if (stream == null) {
+            return new StreamPosition(0, baseEpoch);
+        }
         synchronized (stream) {
-            return new StreamPosition(stream.sequence, stream.epoch);
+            return stream.position();
         }
     }
 
     @Override
     public Recovery recover(String channel, long lastSequence, @Nullable String epoch) {
-        Stream stream = stream(channel);
+        Stream stream = streams.get(channel);
+        if (stream == null) {
+            StreamPosition empty = new StreamPosition(0, baseEpoch);
+            return lastSequence == 0 ? Recovery.recovered(List.of(), empty)
+                    : Recovery.failed(RecoveryFailure.EPOCH_CHANGED, empty, null); // beyond an empty stream
+        }
         synchronized (stream) {
-            stream.trim(clock.instant(), config);
-            StreamPosition current = new StreamPosition(stream.sequence, stream.epoch);
-            if ((epoch != null && !epoch.equals(stream.epoch)) || lastSequence > stream.sequence) {
+            stream.trim(clock.millis(), config);
+            StreamPosition current = stream.position();
+            boolean epochMatches = lastSequence == 0 || epoch == null || epoch.equals(stream.epoch);
+            if (!epochMatches || lastSequence > stream.sequence) {
                 return Recovery.failed(RecoveryFailure.EPOCH_CHANGED, current, range(1, stream.sequence));
             }
-            long oldest = stream.entries.isEmpty() ? stream.sequence + 1 : stream.entries.getFirst().data.sequence();
+            long oldest = stream.entries.isEmpty() ? stream.sequence + 1 : stream.entries.getFirst().sequence();
             if (oldest > lastSequence + 1) {
                 return Recovery.failed(RecoveryFailure.TRIMMED, current, range(lastSequence + 1, oldest - 1));
             }
-            List<DataMessage> missed = new ArrayList<>();
-            for (Entry entry : stream.entries) {
-                if (entry.data.sequence() > lastSequence) {
-                    missed.add(entry.data);
+            List<Published> missed = new ArrayList<>();
+            for (Published entry : stream.entries) {
+                if (entry.sequence() > lastSequence) {
+                    missed.add(entry);
                 }
             }
             return Recovery.recovered(missed, current);
@@ -79,48 +99,68 @@ public final class InMemoryHistoryStore implements HistoryStore {
 
     @Override
     public Snapshot latest(String channel, int limit) {
-        Stream stream = stream(channel);
+        Stream stream = streams.get(channel);
+        if (stream == null) {
+            return new Snapshot(List.of(), new StreamPosition(0, baseEpoch));
+        }
         synchronized (stream) {
-            stream.trim(clock.instant(), config);
-            List<DataMessage> newest = new ArrayList<>(Math.min(limit, stream.entries.size()));
-            Iterator<Entry> backwards = stream.entries.descendingIterator();
+            stream.trim(clock.millis(), config);
+            List<Published> newest = new ArrayList<>(Math.min(limit, stream.entries.size()));
+            Iterator<Published> backwards = stream.entries.descendingIterator();
             while (backwards.hasNext() && newest.size() < limit) {
-                newest.add(0, backwards.next().data);
+                newest.add(0, backwards.next());
             }
-            return new Snapshot(newest, new StreamPosition(stream.sequence, stream.epoch));
+            return new Snapshot(newest, stream.position());
         }
     }
 
-    private Stream stream(String channel) {
-        return streams.computeIfAbsent(channel, name -> new Stream(newEpoch()));
+    @Override
+    public int forgetIdle(Predicate<String> inUse) {
+        int forgotten = 0;
+        long now = clock.millis();
+        for (Map.Entry<String, Stream> entry : streams.entrySet()) {
+            Stream stream = entry.getValue();
+            synchronized (stream) {
+                stream.trim(now, config);
+                if (stream.entries.isEmpty() && !inUse.test(entry.getKey())) {
+                    stream.forgotten = true;
+                    streams.remove(entry.getKey(), stream);
+                    forgotten++;
+                }
+            }
+        }
+        return forgotten;
     }
 
-    private static String newEpoch() {
-        return Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    /** Number of channels held, for tests and metrics. */
+    public int channelCount() {
+        return streams.size();
     }
 
     private static @Nullable SequenceRange range(long from, long to) {
         return to < from ? null : new SequenceRange(from, to);
     }
 
-    private record Entry(DataMessage data, Instant storedAt) {
-    }
-
     private static final class Stream {
         final String epoch;
-        final ArrayDeque<Entry> entries = new ArrayDeque<>();
+        final ArrayDeque<Published> entries = new ArrayDeque<>();
         long sequence;
+        boolean forgotten;
 
         Stream(String epoch) {
             this.epoch = epoch;
         }
 
-        void trim(Instant now, HistoryConfig config) {
+        StreamPosition position() {
+            return new StreamPosition(sequence, epoch);
+        }
+
+        void trim(long now, HistoryConfig config) {
             while (entries.size() > config.maxSize()) {
                 entries.removeFirst();
             }
-            Instant cutoff = now.minus(config.maxAge());
-            while (!entries.isEmpty() && entries.getFirst().storedAt.isBefore(cutoff)) {
+            long cutoff = now - config.maxAge().toMillis();
+            while (!entries.isEmpty() && entries.getFirst().timestamp() < cutoff) {
                 entries.removeFirst();
             }
         }

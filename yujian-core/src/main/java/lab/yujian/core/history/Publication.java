@@ -1,25 +1,16 @@
 package lab.yujian.core.history;
 
 import java.util.Objects;
-import lab.yujian.protocol.DataMessage;
-import lab.yujian.protocol.Sender;
-import tools.jackson.databind.JsonNode;
 
 /**
- * What is published, before the store gives it a position.
+ * What is published, before a store gives it a position: the DATA message encoded up to its position
+ * ({@link lab.yujian.protocol.json.DataEncoding#prefix}), and when it was published.
  *
- * @param payload   the validated payload
- * @param sender    who published it
- * @param timestamp when, in epoch milliseconds
+ * @param prefix    the DATA bytes up to and including {@code "sequence":}; not copied, never changed
+ * @param timestamp when it was published, in epoch milliseconds (history trims by it)
  */
-public record Publication(JsonNode payload, Sender sender, long timestamp) {
+public record Publication(byte[] prefix, long timestamp) {
     public Publication {
-        Objects.requireNonNull(payload, "payload");
-        Objects.requireNonNull(sender, "sender");
-    }
-
-    /** The DATA message for this publication at a position. */
-    public DataMessage toData(String channel, StreamPosition position) {
-        return new DataMessage(channel, payload, sender, position.sequence(), position.epoch(), timestamp);
+        Objects.requireNonNull(prefix, "prefix");
     }
 }

@@ -2,7 +2,6 @@ package lab.yujian.core.history;
 
 import java.util.List;
 import java.util.Objects;
-import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.Nullable;
 import lab.yujian.protocol.RecoveryFailure;
 import lab.yujian.protocol.SequenceRange;
@@ -16,7 +15,7 @@ import lab.yujian.protocol.SequenceRange;
  * @param reason    why not, when not recovered
  * @param missing   the sequences that cannot be returned, when not recovered and the range is not empty
  */
-public record Recovery(List<DataMessage> messages, StreamPosition current, boolean recovered,
+public record Recovery(List<Published> messages, StreamPosition current, boolean recovered,
                        @Nullable RecoveryFailure reason, @Nullable SequenceRange missing) {
 
     public Recovery {
@@ -28,7 +27,7 @@ public record Recovery(List<DataMessage> messages, StreamPosition current, boole
     }
 
     /** A complete recovery. */
-    public static Recovery recovered(List<DataMessage> messages, StreamPosition current) {
+    public static Recovery recovered(List<Published> messages, StreamPosition current) {
         return new Recovery(messages, current, true, null, null);
     }
 

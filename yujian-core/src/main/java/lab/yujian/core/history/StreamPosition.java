@@ -1,6 +1,7 @@
 package lab.yujian.core.history;
 
 import java.util.Objects;
+import lab.yujian.protocol.json.DataEncoding;
 
 /**
  * A position in a channel's stream. The epoch names one incarnation of the stream: when history is lost
@@ -16,5 +17,6 @@ public record StreamPosition(long sequence, String epoch) {
             throw new IllegalArgumentException("sequence must not be negative, was " + sequence);
         }
         Objects.requireNonNull(epoch, "epoch");
+        DataEncoding.checkEpoch(epoch);
     }
 }

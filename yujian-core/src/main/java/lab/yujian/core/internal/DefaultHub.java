@@ -4,25 +4,33 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import lab.yujian.core.Hub;
 import lab.yujian.core.HubConfig;
-import lab.yujian.core.Transport;
+import lab.yujian.core.SessionTransport;
 import lab.yujian.core.YujianException;
 import lab.yujian.core.acl.ChannelAuthorizer;
 import lab.yujian.core.batch.FlushScheduler;
 import lab.yujian.core.batch.MessageBatcher;
+import lab.yujian.core.broker.Broker;
+import lab.yujian.core.broker.BrokerHandler;
 import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.history.Published;
 import lab.yujian.core.presence.PresenceEvent;
 import lab.yujian.core.presence.PresenceStore;
 import lab.yujian.core.presence.UserPresence;
 import lab.yujian.core.ratelimit.InMemoryRateLimiter;
 import lab.yujian.core.ratelimit.RateLimitConfig;
+import lab.yujian.core.registry.Connection;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
@@ -30,40 +38,48 @@ import lab.yujian.core.registry.SessionState;
 import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.ClientMessage;
 import lab.yujian.protocol.CloseCode;
-import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.ProtocolException;
 import lab.yujian.protocol.Sender;
+import lab.yujian.protocol.SubscribedMessage;
 import lab.yujian.protocol.UnsubscribedMessage;
 import lab.yujian.protocol.json.MessageCodec;
 import lab.yujian.protocol.payload.PresenceStatus;
 
 /**
- * The hub: session lifecycle and subscriptions here; client messages in {@link ClientRequests}; the
- * publish tail in {@link PublishPipeline}; replies and strikes in {@link Replies}.
+ * The hub: sessions and subscriptions here; the publish path in {@link PublishPipeline}; other client
+ * messages in {@link ClientRequests}; ordered delivery per channel in {@link ChannelStreams} and
+ * {@link LocalDelivery}; what crosses nodes in {@link ClusterControl}; replies and strikes in
+ * {@link Replies}.
  */
 public final class DefaultHub implements Hub {
 
     private static final System.Logger LOG = System.getLogger(DefaultHub.class.getName());
     private static final String CHECK_IN = "check-in:";
+    private static final Identity SYSTEM = new Identity(Sender.SYSTEM_USER, "system", "system");
+    /** How often each channel stream is compared with history, on a cluster. */
+    private static final Duration RECONCILE_EVERY = Duration.ofSeconds(5);
 
     private final HubConfig config;
     private final Clock clock;
-    private final Transport transport;
+    private final SessionTransport transport;
     private final ConnectionRegistry registry;
-    private final HistoryStore history;
+    private final Broker broker;
     private final PresenceStore presence;
     private final ChannelAuthorizer authorizer;
-    private final MessageCodec codec;
     private final Observers observers;
     private final InMemoryRateLimiter strikes;
     private final Replies replies;
+    private final SendLimits limits;
     private final Snapshots snapshots;
     private final MessageBatcher batcher;
+    private final ChannelStreams streams;
     private final PublishPipeline pipeline;
     private final ClientRequests requests;
+    private final ClusterControl control;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
+    private final ExecutorService repairs;
     private final AtomicLong sessionCounter = new AtomicLong();
 
     public DefaultHub(HubParts parts) {
@@ -71,32 +87,81 @@ public final class DefaultHub implements Hub {
         this.clock = parts.clock();
         this.transport = parts.transport();
         this.registry = parts.registry();
-        this.history = parts.history();
+        this.broker = parts.broker();
         this.presence = parts.presence();
         this.authorizer = parts.authorizer();
-        this.codec = parts.codec();
+        MessageCodec codec = parts.codec();
         this.observers = new Observers(parts.observers());
         this.ownsScheduler = parts.scheduler() == null;
-        this.scheduler = ownsScheduler ? Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "yujian-hub-" + config.nodeId());
-            thread.setDaemon(true);
-            return thread;
-        }) : parts.scheduler();
+        this.scheduler = ownsScheduler ? Executors.newSingleThreadScheduledExecutor(daemon("yujian-hub-"
+                + config.nodeId())) : parts.scheduler();
+        this.repairs = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemon("yujian-repair-" + config.nodeId()));
         this.strikes = new InMemoryRateLimiter(
                 new RateLimitConfig(config.abuseLimit(), config.rateLimit().window()), clock);
         this.replies = new Replies(transport, codec, clock, strikes, observers,
-                clientId -> kick(clientId, CloseCode.POLICY_VIOLATION, "Too many refused messages"));
+                clientId -> kickLocal(clientId, CloseCode.POLICY_VIOLATION, "Too many refused messages"));
+        this.limits = new SendLimits(parts.rateLimiter(), replies);
+        HistoryStore history = broker.history();
         this.snapshots = new Snapshots(parts.snapshots(), history, presence, codec, clock, config.snapshotSize());
+        LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch());
         FlushScheduler flushes = parts.flushScheduler() != null ? parts.flushScheduler()
                 : (task, delay) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        this.batcher = new MessageBatcher(config.batch(), clock, flushes,
-                batch -> transport.broadcast(Channel.parse(batch.channel()), codec.encode(batch)));
-        this.pipeline = new PublishPipeline(history, transport, codec, clock, parts.hooks(), config.batch(),
-                batcher, observers);
-        this.requests = new ClientRequests(codec, clock, authorizer, parts.rateLimiter(), presence, history,
-                replies, snapshots, pipeline, this::publishPresence, observers);
-        long interval = config.maintenanceInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::maintenanceSafely, interval, interval, TimeUnit.MILLISECONDS);
+        this.batcher = new MessageBatcher(config.batch(), clock, flushes, delivery::deliverBatch);
+        delivery.useBatcher(batcher);
+        this.streams = new ChannelStreams(broker, delivery::deliver, scheduler, repairs, config.gapWait(),
+                config.subscriptionLinger());
+        this.pipeline = new PublishPipeline(codec, clock, authorizer, limits, replies, parts.hooks(), broker,
+                observers, config.nodeId());
+        this.requests = new ClientRequests(codec, clock, authorizer, limits, presence, history, replies, snapshots,
+                pipeline, this::publishPresence, observers);
+        this.control = new ClusterControl(broker, config.nodeId(), codec, registry, presence, this::kickLocal);
+        broker.start(new Handler());
+        presence.heartbeat(config.nodeId(), config.nodeLease());
+        schedule(this::runMaintenance, config.maintenanceInterval());
+        schedule(this::runPresenceHeartbeat, config.nodeLease().dividedBy(3));
+        if (broker.clustered()) {
+            schedule(streams::reconcile, RECONCILE_EVERY);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong count = new AtomicLong();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private void schedule(Runnable task, Duration every) {
+        long millis = Math.max(1, every.toMillis());
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Hub task failed; it runs again in " + every + ": " + e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** What the broker tells this node. */
+    private final class Handler implements BrokerHandler {
+        @Override
+        public void publication(Published publication) {
+            streams.offer(publication);
+        }
+
+        @Override
+        public void control(byte[] message) {
+            control.handle(message);
+        }
+
+        @Override
+        public void reconnected() {
+            LOG.log(Level.INFO, "Broker connected again: reading what " + streams.size() + " channels missed");
+            streams.catchUpAll();
+        }
     }
 
     @Override
@@ -110,7 +175,7 @@ public final class DefaultHub implements Hub {
         registry.add(session, clock.instant());
         Optional<PresenceEvent> joined;
         try {
-            joined = presence.join(identity, session.clientId());
+            joined = presence.join(identity, session.clientId(), config.nodeId());
         } catch (RuntimeException e) {
             registry.remove(session.clientId()); // a session nobody sees as present must not linger
             throw new YujianException(ErrorCode.SERVICE_UNAVAILABLE, "Presence is unavailable, so user '"
@@ -127,6 +192,7 @@ public final class DefaultHub implements Hub {
         if (removed.isEmpty()) {
             return;
         }
+        removed.get().channels().forEach(streams::release);
         Session session = removed.get().session();
         Duration duration = Duration.between(session.connectedAt(), clock.instant());
         observers.each(o -> o.disconnected(session, duration));
@@ -134,16 +200,43 @@ public final class DefaultHub implements Hub {
             presence.leave(session.userId(), clientId).ifPresent(event -> publishPresence(event, session));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Presence of " + clientId + " could not be updated on disconnect; "
-                    + "its lease will expire instead", e);
+                    + "it goes with this node's lease instead: " + e);
         }
     }
 
     @Override
-    public Optional<Channel> authorizeSubscribe(String clientId, String channelName) {
+    public Optional<Channel> subscribe(String clientId, String channelName) {
         Optional<Session> session = registry.get(clientId);
         if (session.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Channel> allowed = authorize(session.get(), channelName);
+        if (allowed.isEmpty()) {
+            return allowed;
+        }
+        Channel channel = allowed.get();
+        try {
+            streams.acquire(channel.name()); // the broker subscription is live once this returns
+        } catch (YujianException e) {
+            replies.subscribeFailed(clientId, channel.name(), e.code());
+            return Optional.empty();
+        }
+        if (!registry.subscribe(clientId, channel.name())) {
+            streams.release(channel.name()); // the session went meanwhile
+            return Optional.empty();
+        }
+        replies.send(clientId, new SubscribedMessage(List.of(channel.name()), List.of(), clock.millis()));
+        try {
+            snapshots.initialData(channel).ifPresent(initial -> replies.send(clientId, initial));
+        } catch (RuntimeException e) {
+            replies.error(clientId, ErrorCode.SERVICE_UNAVAILABLE, "The state of channel '" + channel.name()
+                    + "' cannot be read now; the subscription is live, send REQUEST_SYNC to load it", null);
+        }
+        return allowed;
+    }
+
+    private Optional<Channel> authorize(Session session, String channelName) {
+        String clientId = session.clientId();
         Channel channel;
         try {
             channel = Channel.parse(channelName);
@@ -151,32 +244,22 @@ public final class DefaultHub implements Hub {
             replies.subscribeFailed(clientId, String.valueOf(channelName), ErrorCode.CHANNEL_NOT_FOUND);
             return Optional.empty();
         }
-        if (!authorizer.canSubscribe(session.get().identity(), channel)) {
-            replies.subscribeFailed(clientId, channel.name(), ErrorCode.ACCESS_DENIED);
-            return Optional.empty();
-        }
-        if (registry.isSubscribed(clientId, channel.name())) {
-            replies.subscribeFailed(clientId, channel.name(), ErrorCode.ALREADY_SUBSCRIBED);
-            return Optional.empty();
-        }
-        if (registry.subscriptionCount(clientId) >= config.maxSubscriptionsPerSession()) {
-            replies.subscribeFailed(clientId, channel.name(), ErrorCode.TOO_MANY_SUBSCRIPTIONS);
+        ErrorCode refusal = !authorizer.canSubscribe(session.identity(), channel) ? ErrorCode.ACCESS_DENIED
+                : registry.isSubscribed(clientId, channel.name()) ? ErrorCode.ALREADY_SUBSCRIBED
+                : registry.subscriptionCount(clientId) >= config.maxSubscriptionsPerSession()
+                ? ErrorCode.TOO_MANY_SUBSCRIPTIONS : null;
+        if (refusal != null) {
+            replies.subscribeFailed(clientId, channel.name(), refusal);
             return Optional.empty();
         }
         return Optional.of(channel);
     }
 
     @Override
-    public void subscribed(String clientId, Channel channel) {
-        if (registry.subscribe(clientId, channel.name())) {
-            requests.answerSubscribed(clientId, channel);
-        }
-    }
-
-    @Override
-    public void unsubscribed(String clientId, String channelName) {
+    public void unsubscribe(String clientId, String channelName) {
         if (registry.unsubscribe(clientId, channelName)) {
-            replies.send(clientId, new UnsubscribedMessage(java.util.List.of(channelName), clock.millis()));
+            streams.release(channelName);
+            replies.send(clientId, new UnsubscribedMessage(List.of(channelName), clock.millis()));
         }
     }
 
@@ -203,15 +286,14 @@ public final class DefaultHub implements Hub {
     }
 
     @Override
-    public DataMessage publish(Identity publisher, Channel channel, Object payload) {
-        Object validated = codec.readPayload(channel, codec.toTree(payload));
-        return pipeline.publish(publisher, new Sender(publisher.userId(), config.nodeId()), channel, validated);
+    public Published publish(Identity publisher, Channel channel, Object payload) {
+        return pipeline.fromServer(publisher, channel, payload);
     }
 
     @Override
     public UserPresence checkIn(Identity identity, String source, String location, Duration lease) {
         String clientId = CHECK_IN + source;
-        presence.join(identity, clientId, lease).ifPresent(event -> publishPresence(event, null));
+        presence.checkIn(identity, clientId, lease).ifPresent(event -> publishPresence(event, null));
         if (location != null) {
             presence.update(identity.userId(), clientId, PresenceStatus.ONLINE, location, null)
                     .ifPresent(event -> publishPresence(event, null));
@@ -227,11 +309,22 @@ public final class DefaultHub implements Hub {
     }
 
     @Override
-    public void kick(String clientId, CloseCode code, String reason) {
-        if (registry.get(clientId).isPresent()) {
-            disconnect(clientId); // first, so that the hub is consistent by the time the client sees the close
-            transport.close(clientId, code, reason);
+    public boolean kick(String clientId, CloseCode code, String reason) {
+        return control.kick(clientId, code, reason);
+    }
+
+    private boolean kickLocal(String clientId, CloseCode code, String reason) {
+        if (registry.get(clientId).isEmpty()) {
+            return false;
         }
+        disconnect(clientId); // first, so that the hub is consistent by the time the client sees the close
+        transport.close(clientId, code, reason);
+        return true;
+    }
+
+    @Override
+    public List<Connection> connections() {
+        return control.connections();
     }
 
     @Override
@@ -239,19 +332,26 @@ public final class DefaultHub implements Hub {
         Instant now = clock.instant();
         for (Session stale : registry.idleSince(now.minus(config.staleAfter()))) {
             LOG.log(Level.INFO, "Closing stale session " + stale.clientId() + " of " + stale.userId());
-            kick(stale.clientId(), CloseCode.GOING_AWAY, "Connection timeout");
+            kickLocal(stale.clientId(), CloseCode.GOING_AWAY, "Connection timeout");
         }
-        for (SessionState state : registry.list()) {
-            Session session = state.session();
-            if (!presence.renew(session.userId(), session.clientId())) {
-                presence.join(session.identity(), session.clientId()).ifPresent(e -> publishPresence(e, session));
+        limits.evictIdle();
+        strikes.evictIdle();
+        broker.history().forgetIdle(streams::inUse);
+    }
+
+    @Override
+    public void runPresenceHeartbeat() {
+        if (!presence.heartbeat(config.nodeId(), config.nodeLease())) {
+            // The lease had lapsed (a long pause) or the store lost it: make this node's sessions present again
+            for (SessionState state : registry.list()) {
+                Session session = state.session();
+                presence.join(session.identity(), session.clientId(), config.nodeId())
+                        .ifPresent(event -> publishPresence(event, session));
             }
         }
         for (PresenceEvent event : presence.expire()) {
             publishPresence(event, null);
         }
-        requests.evictIdleLimits();
-        strikes.evictIdle();
     }
 
     @Override
@@ -266,7 +366,7 @@ public final class DefaultHub implements Hub {
 
     @Override
     public HistoryStore history() {
-        return history;
+        return broker.history();
     }
 
     @Override
@@ -275,33 +375,26 @@ public final class DefaultHub implements Hub {
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
-    }
-
-    private void maintenanceSafely() {
-        try {
-            runMaintenance();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Hub maintenance failed; it runs again in " + config.maintenanceInterval(), e);
-        }
+        repairs.shutdownNow();
     }
 
     /** Broadcasts a presence change on {@code presence}; {@code cause} is the session behind it, if any. */
-    void publishPresence(PresenceEvent event, Session cause) {
+    private void publishPresence(PresenceEvent event, Session cause) {
         observers.each(o -> o.presenceChanged(event));
-        Identity system = new Identity(Sender.SYSTEM_USER, "system", "system");
         Sender sender = cause == null ? new Sender(Sender.SYSTEM_USER, config.nodeId())
                 : new Sender(cause.userId(), cause.clientId());
         try {
-            pipeline.publish(cause == null ? system : cause.identity(), sender, Channel.PRESENCE,
+            pipeline.publish(cause == null ? SYSTEM : cause.identity(), sender, Channel.PRESENCE,
                     event.presence().toPayload());
         } catch (YujianException e) {
-            LOG.log(Level.WARNING, "Presence change of " + event.presence().userId() + " not broadcast", e);
+            LOG.log(Level.WARNING, "Presence change of " + event.presence().userId() + " not broadcast: "
+                    + e.getMessage());
         }
     }
 
     private String newClientId() {
         long n = sessionCounter.incrementAndGet();
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36);
-        return "ws_" + config.nodeId() + "_" + Long.toString(n, 36) + suffix;
+        return Session.CLIENT_ID_PREFIX + config.nodeId() + "_" + Long.toString(n, 36) + suffix;
     }
 }

@@ -7,11 +7,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import lab.yujian.core.HubConfig;
 import lab.yujian.core.HubObserver;
 import lab.yujian.core.PublishHook;
+import lab.yujian.core.SessionTransport;
 import lab.yujian.core.SnapshotProvider;
-import lab.yujian.core.Transport;
 import lab.yujian.core.acl.ChannelAuthorizer;
 import lab.yujian.core.batch.FlushScheduler;
-import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.broker.Broker;
 import lab.yujian.core.presence.PresenceStore;
 import lab.yujian.core.ratelimit.RateLimiter;
 import lab.yujian.core.registry.ConnectionRegistry;
@@ -25,8 +25,8 @@ import lab.yujian.protocol.json.MessageCodec;
  * @param scheduler      a caller-owned scheduler, or null for one owned by the hub
  * @param flushScheduler times batch flushes, or null to use {@code scheduler}
  */
-public record HubParts(HubConfig config, Transport transport, Clock clock, ConnectionRegistry registry,
-                       HistoryStore history, PresenceStore presence, RateLimiter rateLimiter,
+public record HubParts(HubConfig config, SessionTransport transport, Clock clock, ConnectionRegistry registry,
+                       Broker broker, PresenceStore presence, RateLimiter rateLimiter,
                        ChannelAuthorizer authorizer, MessageCodec codec, List<HubObserver> observers,
                        Map<ChannelKind, SnapshotProvider> snapshots, Map<ChannelKind, PublishHook> hooks,
                        @Nullable ScheduledExecutorService scheduler, @Nullable FlushScheduler flushScheduler) {

@@ -2,62 +2,91 @@ package lab.yujian.core.internal;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import lab.yujian.core.PublishHook;
-import lab.yujian.core.Transport;
 import lab.yujian.core.YujianException;
-import lab.yujian.core.batch.BatchConfig;
-import lab.yujian.core.batch.MessageBatcher;
-import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.acl.ChannelAuthorizer;
+import lab.yujian.core.broker.Broker;
 import lab.yujian.core.history.Publication;
-import lab.yujian.core.history.StreamPosition;
+import lab.yujian.core.history.Published;
 import lab.yujian.core.registry.Identity;
+import lab.yujian.core.registry.Session;
 import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.ChannelKind;
-import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.ProtocolException;
+import lab.yujian.protocol.PublishMessage;
 import lab.yujian.protocol.Sender;
+import lab.yujian.protocol.json.DataEncoding;
 import lab.yujian.protocol.json.MessageCodec;
 
 /**
- * The tail of the publish pipeline, shared by client and server publishes: hook, append to history,
- * deliver. Appending and handing over to the transport (or the batcher) happen under one lock per
- * channel, so a channel's messages reach the transport in sequence order; different channels never
- * contend. The message is encoded once, here.
+ * The publish path, for client and server publishes alike, in the order it happens:
+ * <ol>
+ *   <li><b>parse</b> the body (JSON, type, required fields) and the channel name;</li>
+ *   <li><b>authorize</b>: may this role publish here? (before the payload is looked at, so that a caller
+ *       who may not publish learns nothing of the schema);</li>
+ *   <li><b>rate-limit</b> the user;</li>
+ *   <li><b>validate</b> the payload as the channel's record;</li>
+ *   <li>run the channel kind's <b>hook</b>, which may store it or rewrite server-owned fields;</li>
+ *   <li><b>encode</b> the DATA once, and <b>append and deliver</b> it through the broker, which assigns
+ *       the position.</li>
+ * </ol>
+ * The body is decoded once (bytes to a tree to the payload record) and the message encoded once (the
+ * record to the DATA bytes that history, the broker and every socket share). Server publishes enter at
+ * step 4. A refusal is thrown as {@link ProtocolException} or {@link YujianException}, except that a
+ * denied or rate-limited client is answered here (they are not failures of the message).
  */
 final class PublishPipeline {
 
-    private final HistoryStore history;
-    private final Transport transport;
     private final MessageCodec codec;
     private final Clock clock;
+    private final ChannelAuthorizer authorizer;
+    private final SendLimits limits;
+    private final Replies replies;
     private final Map<ChannelKind, PublishHook> hooks;
-    private final BatchConfig batchConfig;
-    private final MessageBatcher batcher;
+    private final Broker broker;
     private final Observers observers;
-    private final Map<String, Object> channelLocks = new ConcurrentHashMap<>();
+    private final String nodeId;
 
-    PublishPipeline(HistoryStore history, Transport transport, MessageCodec codec, Clock clock,
-                    Map<ChannelKind, PublishHook> hooks, BatchConfig batchConfig, MessageBatcher batcher,
-                    Observers observers) {
-        this.history = history;
-        this.transport = transport;
+    PublishPipeline(MessageCodec codec, Clock clock, ChannelAuthorizer authorizer, SendLimits limits, Replies replies,
+                    Map<ChannelKind, PublishHook> hooks, Broker broker, Observers observers, String nodeId) {
         this.codec = codec;
         this.clock = clock;
+        this.authorizer = authorizer;
+        this.limits = limits;
+        this.replies = replies;
         this.hooks = hooks;
-        this.batchConfig = batchConfig;
-        this.batcher = batcher;
+        this.broker = broker;
         this.observers = observers;
+        this.nodeId = nodeId;
     }
 
-    /**
-     * Publishes a validated payload record.
-     *
-     * @throws YujianException   if the hook refuses or history is unavailable
-     * @throws ProtocolException if the hook returns an invalid payload
-     */
-    DataMessage publish(Identity publisher, Sender sender, Channel channel, Object payload) {
+    /** A client's {@code PUBLISH}; true once it is stored, false if it was refused (and the client told). */
+    boolean fromClient(Session session, byte[] body) {
+        PublishMessage message = codec.decodeClient(body, PublishMessage.class);
+        observers.each(o -> o.received("PUBLISH", message.channel(), body.length));
+        Channel channel = Channel.parse(message.channel());
+        if (!authorizer.canPublish(session.identity(), channel)) {
+            replies.error(session.clientId(), ErrorCode.PUBLISH_DENIED, "Role '" + session.identity().role()
+                    + "' may not publish to channel '" + channel.name() + "'", null);
+            return false;
+        }
+        if (!limits.permitted(session)) {
+            return false;
+        }
+        Object payload = codec.readPayload(channel, message.payload());
+        publish(session.identity(), new Sender(session.userId(), session.clientId()), channel, payload);
+        return true;
+    }
+
+    /** A server-side publish: no role, no rate limit; the payload is validated like a client's. */
+    Published fromServer(Identity publisher, Channel channel, Object payload) {
+        Object validated = codec.readPayload(channel, codec.toTree(payload));
+        return publish(publisher, new Sender(publisher.userId(), nodeId), channel, validated);
+    }
+
+    /** Steps 5 and 6: the hook, then one encoding, appended and delivered. */
+    Published publish(Identity publisher, Sender sender, Channel channel, Object payload) {
         PublishHook hook = hooks.get(channel.kind());
         Object toPublish = hook == null ? payload : hook.beforePublish(publisher, channel, payload);
         if (toPublish == null || toPublish.getClass() != payload.getClass()) {
@@ -65,30 +94,18 @@ final class PublishPipeline {
                     + (toPublish == null ? "null" : toPublish.getClass().getSimpleName()) + " instead of a "
                     + payload.getClass().getSimpleName());
         }
-        Object lock = channelLocks.computeIfAbsent(channel.name(), name -> new Object());
-        DataMessage data;
-        byte[] encoded;
-        synchronized (lock) {
-            Publication publication = new Publication(codec.toTree(toPublish), sender, clock.millis());
-            StreamPosition position = append(channel, publication);
-            data = publication.toData(channel.name(), position);
-            encoded = codec.encode(data);
-            if (batchConfig.batches(channel)) {
-                batcher.add(data);
-            } else {
-                transport.broadcast(channel, encoded);
-            }
-        }
-        observers.each(o -> o.published(data, encoded.length));
-        return data;
-    }
-
-    private StreamPosition append(Channel channel, Publication publication) {
+        long now = clock.millis();
+        byte[] prefix = DataEncoding.prefix(codec, channel.name(), toPublish, sender, now);
+        Published stored;
         try {
-            return history.append(channel.name(), publication);
+            stored = broker.publish(channel.name(), new Publication(prefix, now));
+        } catch (YujianException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new YujianException(ErrorCode.SERVICE_UNAVAILABLE,
-                    "History of channel '" + channel.name() + "' is unavailable: " + e.getMessage(), e);
+            throw new YujianException(ErrorCode.SERVICE_UNAVAILABLE, "History of channel '" + channel.name()
+                    + "' is unavailable, so nothing was published: " + e.getMessage(), e);
         }
+        observers.each(o -> o.published(stored, toPublish));
+        return stored;
     }
 }

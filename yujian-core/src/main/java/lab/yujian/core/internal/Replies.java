@@ -3,7 +3,7 @@ package lab.yujian.core.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-import lab.yujian.core.Transport;
+import lab.yujian.core.SessionTransport;
 import lab.yujian.core.ratelimit.RateLimiter;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.ErrorMessage;
@@ -22,14 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Replies {
 
-    private final Transport transport;
+    private final SessionTransport transport;
     private final MessageCodec codec;
     private final Clock clock;
     private final RateLimiter strikes;
     private final Observers observers;
     private final Consumer<String> abusive;
 
-    Replies(Transport transport, MessageCodec codec, Clock clock, RateLimiter strikes, Observers observers,
+    Replies(SessionTransport transport, MessageCodec codec, Clock clock, RateLimiter strikes, Observers observers,
             Consumer<String> abusive) {
         this.transport = transport;
         this.codec = codec;
@@ -41,6 +41,11 @@ final class Replies {
 
     void send(String clientId, ServerMessage message) {
         transport.send(clientId, codec.encode(message));
+    }
+
+    /** Sends a reply encoded already (a SYNC_RESPONSE assembled from stored DATA, say). */
+    void sendEncoded(String clientId, byte[] message) {
+        transport.send(clientId, message);
     }
 
     /** Answers {@code ERROR}; {@code field}, when known, goes into {@code details.field}. */

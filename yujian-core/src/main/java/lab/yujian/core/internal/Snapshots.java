@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import lab.yujian.core.SnapshotProvider;
 import lab.yujian.core.history.HistoryStore;
+import lab.yujian.core.history.Published;
 import lab.yujian.core.history.StreamPosition;
 import lab.yujian.core.presence.PresenceStore;
 import lab.yujian.core.presence.UserPresence;
 import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.ChannelKind;
-import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.InitialDataMessage;
 import lab.yujian.protocol.json.MessageCodec;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * Builds {@code INITIAL_DATA}. Built in: {@code presence} is everyone present; {@code metrics},
  * {@code activity} and {@code announcements} are their newest messages from history (announcements
  * without the expired ones); collaboration channels have no state. An application may replace any kind.
+ * The channel's position is read first, so the state reflects at least every message up to it.
  */
 final class Snapshots {
 
@@ -71,9 +72,10 @@ final class Snapshots {
         HistoryStore.Snapshot snapshot = history.latest(channel.name(), size);
         List<JsonNode> payloads = new ArrayList<>(snapshot.messages().size());
         Instant now = clock.instant();
-        for (DataMessage message : snapshot.messages()) {
-            if (channel.kind() != ChannelKind.ANNOUNCEMENTS || !expired(message.payload(), now)) {
-                payloads.add(message.payload());
+        for (Published message : snapshot.messages()) {
+            JsonNode payload = codec.mapper().readTree(message.data()).get("payload");
+            if (channel.kind() != ChannelKind.ANNOUNCEMENTS || !expired(payload, now)) {
+                payloads.add(payload);
             }
         }
         return message(channel, codec.toTree(payloads), snapshot.position());

@@ -9,50 +9,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.protocol.Nullable;
 import lab.yujian.protocol.payload.PresenceStatus;
 
 /**
- * Presence in this process's memory. Each user's entry has its own lock.
+ * Presence in this process's memory. Each user's entry has its own lock. {@link #expire} walks every user
+ * present, which is cheap at one node's scale and runs only from maintenance.
  *
  * <p>Use it for a single node only: other nodes' sessions are invisible to it.
  */
 public final class InMemoryPresenceStore implements PresenceStore {
 
-    private final Duration leaseTtl;
     private final Clock clock;
     private final Map<String, UserEntry> users = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nodeLeases = new ConcurrentHashMap<>();
 
-    /**
-     * @param leaseTtl how long a session counts as present without a renewal
-     */
-    public InMemoryPresenceStore(Duration leaseTtl, Clock clock) {
-        if (leaseTtl == null || leaseTtl.isNegative() || leaseTtl.isZero()) {
-            throw new IllegalArgumentException("leaseTtl must be positive, was " + leaseTtl);
-        }
-        this.leaseTtl = leaseTtl;
+    public InMemoryPresenceStore(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public Optional<PresenceEvent> join(Identity identity, String clientId) {
-        return join(identity, clientId, leaseTtl);
+    public Optional<PresenceEvent> join(Identity identity, String clientId, String nodeId) {
+        Objects.requireNonNull(nodeId, "nodeId");
+        return hold(identity, clientId, new Lease(PresenceStatus.ONLINE, nodeId, null));
     }
 
     @Override
-    public Optional<PresenceEvent> join(Identity identity, String clientId, Duration lease) {
+    public Optional<PresenceEvent> checkIn(Identity identity, String clientId, Duration lease) {
         if (lease == null || lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("lease must be positive, was " + lease);
         }
+        return hold(identity, clientId, new Lease(PresenceStatus.ONLINE, null, clock.instant().plus(lease)));
+    }
+
+    private Optional<PresenceEvent> hold(Identity identity, String clientId, Lease lease) {
         Instant now = clock.instant();
         return change(identity.userId(), () -> new UserEntry(identity), entry -> {
             entry.name = identity.name();
             entry.role = identity.role();
-            entry.sessions.put(clientId, new Lease(PresenceStatus.ONLINE, lease, now.plus(lease)));
+            Lease previous = entry.sessions.get(clientId);
+            entry.sessions.put(clientId, previous == null ? lease : lease.withStatus(previous.status));
             entry.lastSeen = now;
         });
     }
@@ -64,7 +66,7 @@ public final class InMemoryPresenceStore implements PresenceStore {
         return change(userId, null, entry -> {
             Lease lease = entry.sessions.get(clientId);
             if (lease != null) {
-                entry.sessions.put(clientId, new Lease(status, lease.length, now.plus(lease.length)));
+                entry.sessions.put(clientId, lease.withStatus(status));
                 entry.location = location == null ? entry.location : emptyToNull(location);
                 entry.activity = activity == null ? entry.activity : emptyToNull(activity);
                 entry.lastSeen = now;
@@ -83,33 +85,39 @@ public final class InMemoryPresenceStore implements PresenceStore {
     }
 
     @Override
-    public boolean renew(String userId, String clientId) {
-        UserEntry entry = users.get(userId);
-        if (entry == null) {
-            return false;
-        }
-        synchronized (entry) {
-            Lease lease = entry.sessions.get(clientId);
-            if (lease == null) {
-                return false;
-            }
-            entry.sessions.put(clientId, new Lease(lease.status, lease.length, clock.instant().plus(lease.length)));
-            return true;
-        }
+    public boolean heartbeat(String nodeId, Duration lease) {
+        Instant now = clock.instant();
+        Instant before = nodeLeases.put(nodeId, now.plus(lease));
+        return before != null && before.isAfter(now);
+    }
+
+    @Override
+    public Set<String> nodes() {
+        Instant now = clock.instant();
+        return nodeLeases.entrySet().stream().filter(e -> e.getValue().isAfter(now)).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
     public List<PresenceEvent> expire() {
         Instant now = clock.instant();
+        nodeLeases.values().removeIf(expiry -> !expiry.isAfter(now));
         List<PresenceEvent> events = new ArrayList<>();
         for (String userId : users.keySet()) {
             change(userId, null, entry -> {
-                if (entry.sessions.values().removeIf(lease -> !lease.expiresAt.isAfter(now))) {
+                if (entry.sessions.values().removeIf(lease -> lapsed(lease, now))) {
                     entry.lastSeen = now;
                 }
             }).ifPresent(events::add);
         }
         return events;
+    }
+
+    private boolean lapsed(Lease lease, Instant now) {
+        if (lease.expiresAt != null) {
+            return !lease.expiresAt.isAfter(now);
+        }
+        return !nodeLeases.containsKey(lease.nodeId);
     }
 
     @Override
@@ -142,7 +150,7 @@ public final class InMemoryPresenceStore implements PresenceStore {
      */
     private Optional<PresenceEvent> change(String userId, @Nullable Supplier<UserEntry> create,
                                            Consumer<UserEntry> mutation) {
-        PresenceEvent[] event = new PresenceEvent[1];
+        Optional<PresenceEvent>[] event = new Optional[] {Optional.empty()};
         users.compute(userId, (id, existing) -> {
             UserEntry entry = existing != null ? existing : create == null ? null : create.get();
             if (entry == null) {
@@ -151,29 +159,22 @@ public final class InMemoryPresenceStore implements PresenceStore {
             synchronized (entry) {
                 UserPresence before = entry.sessions.isEmpty() ? null : entry.view();
                 mutation.accept(entry);
-                UserPresence after = entry.view();
-                event[0] = eventBetween(before, after);
+                event[0] = PresenceEvent.between(before, entry.view());
                 return entry.sessions.isEmpty() ? null : entry;
             }
         });
-        return Optional.ofNullable(event[0]);
-    }
-
-    private static @Nullable PresenceEvent eventBetween(@Nullable UserPresence before, UserPresence after) {
-        if (before == null) {
-            return after.sessions() == 0 ? null : new PresenceEvent(PresenceEvent.Type.JOIN, after);
-        }
-        if (after.sessions() == 0) {
-            return new PresenceEvent(PresenceEvent.Type.LEAVE, after);
-        }
-        return after.sameAs(before) ? null : new PresenceEvent(PresenceEvent.Type.UPDATE, after);
+        return event[0];
     }
 
     private static @Nullable String emptyToNull(String value) {
         return value.isEmpty() ? null : value;
     }
 
-    private record Lease(PresenceStatus status, Duration length, Instant expiresAt) {
+    /** A session: its status, and either the node that holds it or when its own lease ends. */
+    private record Lease(PresenceStatus status, @Nullable String nodeId, @Nullable Instant expiresAt) {
+        Lease withStatus(PresenceStatus status) {
+            return new Lease(status, nodeId, expiresAt);
+        }
     }
 
     private static final class UserEntry {
@@ -192,19 +193,9 @@ public final class InMemoryPresenceStore implements PresenceStore {
         }
 
         UserPresence view() {
-            return new UserPresence(userId, aggregate(), location, activity, lastSeen, name, role, sessions.size());
-        }
-
-        private PresenceStatus aggregate() {
-            if (sessions.isEmpty()) {
-                return PresenceStatus.OFFLINE;
-            }
-            for (Lease lease : sessions.values()) {
-                if (lease.status == PresenceStatus.ONLINE) {
-                    return PresenceStatus.ONLINE;
-                }
-            }
-            return PresenceStatus.AWAY;
+            List<PresenceStatus> statuses = sessions.values().stream().map(Lease::status).toList();
+            return new UserPresence(userId, UserPresence.aggregate(statuses), location, activity, lastSeen, name, role,
+                    sessions.size());
         }
     }
 }

@@ -29,6 +29,18 @@ public record UserPresence(String userId, PresenceStatus status, @Nullable Strin
         Objects.requireNonNull(lastSeen, "lastSeen");
     }
 
+    /** The aggregate of session statuses: online if any is online, away if all are away, else offline. */
+    public static PresenceStatus aggregate(Iterable<PresenceStatus> sessions) {
+        boolean any = false;
+        for (PresenceStatus status : sessions) {
+            if (status == PresenceStatus.ONLINE) {
+                return PresenceStatus.ONLINE;
+            }
+            any = true;
+        }
+        return any ? PresenceStatus.AWAY : PresenceStatus.OFFLINE;
+    }
+
     /** The seed's presence payload for this user. */
     public PresencePayload toPayload() {
         return new PresencePayload(userId, status, location, activity, lastSeen.toString(),
@@ -39,7 +51,7 @@ public record UserPresence(String userId, PresenceStatus status, @Nullable Strin
      * Whether two views show the same to a client: status, location and activity. A second tab (a new
      * session count) or a new {@code lastSeen} alone is not worth a broadcast.
      */
-    boolean sameAs(UserPresence other) {
+    public boolean sameAs(UserPresence other) {
         return other != null && status == other.status && Objects.equals(location, other.location)
                 && Objects.equals(activity, other.activity);
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The sessions connected to this node. Lookups by client id, by user and by channel count are O(1);
+ * The sessions connected to this node. Lookups by client id, by user and by channel are O(1);
  * only the explicitly bulk methods ({@link #list()}, {@link #idleSince}) walk all sessions, and they are
  * for admin views and periodic maintenance, never for message delivery.
  *
@@ -61,6 +61,13 @@ public interface ConnectionRegistry {
 
     /** Number of sessions on this node that joined the channel. */
     int subscriberCount(String channel);
+
+    /**
+     * The client ids of the sessions on this node that joined the channel: a live, weakly consistent
+     * view for delivering to them, not a copy. Iterating it sees every session that joined before the
+     * iteration started and did not leave since; it is empty for a channel nobody joined.
+     */
+    Iterable<String> subscribers(String channel);
 
     /** Subscriber counts of every channel with at least one subscriber. */
     Map<String, Integer> subscriberCounts();

@@ -11,13 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The registry of one node, in memory. Per-key atomic updates of concurrent maps; no lock spans more than
- * one session or one user.
+ * one session, one user or one channel. A channel's subscriber set is dropped when its last subscriber
+ * leaves, so channels nobody uses cost nothing.
  */
 public final class InMemoryConnectionRegistry implements ConnectionRegistry {
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byUser = new ConcurrentHashMap<>();
-    private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> byChannel = new ConcurrentHashMap<>();
 
     @Override
     public void add(Session session, Instant now) {
@@ -45,7 +46,7 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
         SessionState last = entry.state();
         for (String channel : last.channels()) {
             if (entry.channels.remove(channel)) {
-                decrement(channel);
+                leave(channel, clientId);
             }
         }
         return Optional.of(last);
@@ -75,9 +76,13 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
         if (entry == null || !entry.channels.add(channel)) {
             return false;
         }
-        subscribers.merge(channel, 1, Integer::sum);
+        byChannel.compute(channel, (name, ids) -> {
+            Set<String> set = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+            set.add(clientId);
+            return set;
+        });
         if (!sessions.containsKey(clientId) && entry.channels.remove(channel)) {
-            decrement(channel); // removed concurrently: undo, so counts never leak
+            leave(channel, clientId); // removed concurrently: undo, so no set keeps a session that is gone
             return false;
         }
         return true;
@@ -89,7 +94,7 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
         if (entry == null || !entry.channels.remove(channel)) {
             return false;
         }
-        decrement(channel);
+        leave(channel, clientId);
         return true;
     }
 
@@ -125,12 +130,25 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
 
     @Override
     public int subscriberCount(String channel) {
-        return subscribers.getOrDefault(channel, 0);
+        Set<String> ids = byChannel.get(channel);
+        return ids == null ? 0 : ids.size();
+    }
+
+    @Override
+    public Iterable<String> subscribers(String channel) {
+        Set<String> ids = byChannel.get(channel);
+        return ids == null ? Set.of() : ids;
     }
 
     @Override
     public Map<String, Integer> subscriberCounts() {
-        return new HashMap<>(subscribers);
+        Map<String, Integer> counts = new HashMap<>();
+        byChannel.forEach((channel, ids) -> {
+            if (!ids.isEmpty()) {
+                counts.put(channel, ids.size());
+            }
+        });
+        return counts;
     }
 
     @Override
@@ -153,8 +171,11 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
         return idle;
     }
 
-    private void decrement(String channel) {
-        subscribers.computeIfPresent(channel, (name, count) -> count <= 1 ? null : count - 1);
+    private void leave(String channel, String clientId) {
+        byChannel.computeIfPresent(channel, (name, ids) -> {
+            ids.remove(clientId);
+            return ids.isEmpty() ? null : ids;
+        });
     }
 
     private static final class Entry {

@@ -7,26 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import lab.yujian.core.testing.ManualScheduler;
 import lab.yujian.core.testing.MutableClock;
-import lab.yujian.protocol.BatchMessage;
+import lab.yujian.core.history.Published;
 import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.ChannelPattern;
-import lab.yujian.protocol.DataMessage;
-import lab.yujian.protocol.Sender;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 class MessageBatcherTest {
 
     private final MutableClock clock = MutableClock.atSeedDate();
     private final ManualScheduler scheduler = new ManualScheduler();
-    private final List<BatchMessage> flushed = new ArrayList<>();
+    private final List<Batch> flushed = new ArrayList<>();
     private final BatchConfig config = new BatchConfig(List.of(ChannelPattern.parse("metrics")), 3,
             Duration.ofMillis(50));
-    private final MessageBatcher batcher = new MessageBatcher(config, clock, scheduler, flushed::add);
+    private final MessageBatcher batcher = new MessageBatcher(config, clock, scheduler,
+            (channel, messages) -> flushed.add(new Batch(channel, messages)));
 
-    private static DataMessage data(String channel, long sequence) {
-        return new DataMessage(channel, JsonNodeFactory.instance.numberNode(sequence), new Sender("u", "c"),
-                sequence, "e", 0);
+    private record Batch(String channel, List<Published> messages) {
+    }
+
+    private static Published data(String channel, long sequence) {
+        return new Published(channel, sequence, "e", 0, new byte[0]);
     }
 
     @Test
@@ -37,7 +37,7 @@ class MessageBatcherTest {
         batcher.add(data("metrics", 3));
         assertThat(flushed).singleElement().satisfies(batch -> {
             assertThat(batch.channel()).isEqualTo("metrics");
-            assertThat(batch.messages()).extracting(DataMessage::sequence).containsExactly(1L, 2L, 3L);
+            assertThat(batch.messages()).extracting(Published::sequence).containsExactly(1L, 2L, 3L);
         });
         assertThat(batcher.pending("metrics")).isZero();
     }
@@ -57,7 +57,7 @@ class MessageBatcherTest {
         clock.advance(Duration.ofMillis(1));
         scheduler.runPending();
         assertThat(flushed).singleElement().satisfies(batch ->
-                assertThat(batch.messages()).extracting(DataMessage::sequence).containsExactly(1L, 2L));
+                assertThat(batch.messages()).extracting(Published::sequence).containsExactly(1L, 2L));
     }
 
     @Test
@@ -75,7 +75,7 @@ class MessageBatcherTest {
         clock.advance(Duration.ofMillis(10));
         scheduler.runPending();
         assertThat(flushed).hasSize(2);
-        assertThat(flushed.get(1).messages()).extracting(DataMessage::sequence).containsExactly(4L);
+        assertThat(flushed.get(1).messages()).extracting(Published::sequence).containsExactly(4L);
     }
 
     @Test
@@ -84,9 +84,9 @@ class MessageBatcherTest {
         batcher.add(data("collaboration.d", 1));
         batcher.add(data("metrics", 2));
         batcher.flushAll();
-        assertThat(flushed).extracting(BatchMessage::channel).containsExactlyInAnyOrder("metrics", "collaboration.d");
+        assertThat(flushed).extracting(Batch::channel).containsExactlyInAnyOrder("metrics", "collaboration.d");
         assertThat(flushed).filteredOn(b -> b.channel().equals("metrics")).singleElement()
-                .satisfies(b -> assertThat(b.messages()).extracting(DataMessage::sequence).containsExactly(1L, 2L));
+                .satisfies(b -> assertThat(b.messages()).extracting(Published::sequence).containsExactly(1L, 2L));
     }
 
     @Test
@@ -97,5 +97,20 @@ class MessageBatcherTest {
         assertThat(defaults.batches(Channel.PRESENCE)).isFalse();
         assertThat(defaults.maxSize()).isEqualTo(100);
         assertThat(defaults.maxDelay()).isEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
+    void aChannelsBufferIsDroppedOnceItIsFlushedEmpty() {
+        batcher.add(data("metrics", 1));
+        batcher.add(data("metrics", 2));
+        batcher.add(data("metrics", 3)); // flushed by size; its timer finds the buffer empty
+        clock.advance(Duration.ofMillis(50));
+        scheduler.runPending();
+        assertThat(batcher.buffers()).isZero();
+        batcher.add(data("metrics", 4));
+        clock.advance(Duration.ofMillis(50));
+        scheduler.runPending();
+        assertThat(flushed).hasSize(2);
+        assertThat(batcher.buffers()).isZero();
     }
 }

@@ -12,13 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import java.util.Map;
 import lab.yujian.core.testing.MutableClock;
 import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.RecoveryFailure;
 import lab.yujian.protocol.Sender;
 import lab.yujian.protocol.SequenceRange;
+import lab.yujian.protocol.json.DataEncoding;
+import lab.yujian.protocol.json.MessageCodec;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The behaviour every {@link HistoryStore} must have. An implementation joins by overriding
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public abstract class HistoryStoreContract {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MessageCodec CODEC = MessageCodec.create();
 
     protected final MutableClock clock = MutableClock.atSeedDate();
 
@@ -41,13 +43,28 @@ public abstract class HistoryStoreContract {
         return store(1000, Duration.ofMinutes(10));
     }
 
-    protected static Publication publication(int n) {
-        return new Publication(JSON.createObjectNode().put("n", n), new Sender("u1", "c1"), 1000L + n);
+    /** Channel names unique to this test class run, so stores that share a server (Redis) never mix. */
+    protected String channel(String name) {
+        return name;
+    }
+
+    /** A publication on a channel carrying {@code {"n": n}}, published now. */
+    protected Publication publication(String channel, int n) {
+        long now = clock.millis();
+        return new Publication(DataEncoding.prefix(CODEC, channel, Map.of("n", n), new Sender("u1", "c1"), now), now);
+    }
+
+    private static DataMessage decoded(Published published) {
+        return (DataMessage) CODEC.decodeServer(published.data());
+    }
+
+    private static int n(Published published) {
+        return decoded(published).payload().get("n").asInt();
     }
 
     @Test
     void aChannelNeverPublishedOnIsAtSequenceZero() {
-        StreamPosition position = store().position("activity");
+        StreamPosition position = store().position(channel("activity"));
         assertThat(position.sequence()).isZero();
         assertThat(position.epoch()).isNotBlank();
     }
@@ -55,20 +72,20 @@ public abstract class HistoryStoreContract {
     @Test
     void appendAssignsSequencesRisingByOneFromOne() {
         HistoryStore store = store();
-        StreamPosition first = store.append("activity", publication(1));
-        StreamPosition second = store.append("activity", publication(2));
+        Published first = store.append(channel("activity"), publication(channel("activity"), 1));
+        Published second = store.append(channel("activity"), publication(channel("activity"), 2));
         assertThat(first.sequence()).isEqualTo(1);
         assertThat(second.sequence()).isEqualTo(2);
-        assertThat(second.epoch()).isEqualTo(first.epoch()).isEqualTo(store.position("activity").epoch());
-        assertThat(store.position("activity").sequence()).isEqualTo(2);
+        assertThat(second.epoch()).isEqualTo(first.epoch()).isEqualTo(store.position(channel("activity")).epoch());
+        assertThat(store.position(channel("activity")).sequence()).isEqualTo(2);
     }
 
     @Test
     void channelsAreNumberedIndependently() {
         HistoryStore store = store();
-        store.append("activity", publication(1));
-        store.append("activity", publication(2));
-        assertThat(store.append("metrics", publication(1)).sequence()).isEqualTo(1);
+        store.append(channel("activity"), publication(channel("activity"), 1));
+        store.append(channel("activity"), publication(channel("activity"), 2));
+        assertThat(store.append(channel("metrics"), publication(channel("metrics"), 1)).sequence()).isEqualTo(1);
     }
 
     @Test
@@ -84,7 +101,8 @@ public abstract class HistoryStoreContract {
                 start.await();
                 List<Long> mine = new ArrayList<>();
                 for (int i = 0; i < perThread; i++) {
-                    mine.add(store.append("collaboration.doc", publication(i)).sequence());
+                    String doc = channel("collaboration.doc");
+                    mine.add(store.append(doc, publication(doc, i)).sequence());
                 }
                 return mine;
             }));
@@ -99,8 +117,8 @@ public abstract class HistoryStoreContract {
         pool.shutdown();
         Collections.sort(all);
         assertThat(all).containsExactlyElementsOf(LongStream.rangeClosed(1, threads * perThread).boxed().toList());
-        Recovery recovery = store.recover("collaboration.doc", 0, null);
-        assertThat(recovery.messages()).extracting(DataMessage::sequence)
+        Recovery recovery = store.recover(channel("collaboration.doc"), 0, null);
+        assertThat(recovery.messages()).extracting(Published::sequence)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, threads * perThread).boxed().toList());
     }
 
@@ -108,18 +126,18 @@ public abstract class HistoryStoreContract {
     void recoverReturnsEveryMissedMessageInOrder() {
         HistoryStore store = store();
         for (int i = 1; i <= 10; i++) {
-            store.append("activity", publication(i));
+            store.append(channel("activity"), publication(channel("activity"), i));
         }
-        String epoch = store.position("activity").epoch();
-        Recovery recovery = store.recover("activity", 3, epoch);
+        String epoch = store.position(channel("activity")).epoch();
+        Recovery recovery = store.recover(channel("activity"), 3, epoch);
         assertThat(recovery.recovered()).isTrue();
         assertThat(recovery.reason()).isNull();
-        assertThat(recovery.messages()).extracting(DataMessage::sequence).containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L);
-        assertThat(recovery.messages()).extracting(m -> m.payload().get("n").asInt()).containsExactly(4, 5, 6, 7, 8, 9, 10);
+        assertThat(recovery.messages()).extracting(Published::sequence).containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(recovery.messages()).extracting(HistoryStoreContract::n).containsExactly(4, 5, 6, 7, 8, 9, 10);
         assertThat(recovery.messages()).allSatisfy(m -> {
-            assertThat(m.channel()).isEqualTo("activity");
+            assertThat(m.channel()).isEqualTo(channel("activity"));
             assertThat(m.epoch()).isEqualTo(epoch);
-            assertThat(m.sender()).isEqualTo(new Sender("u1", "c1"));
+            assertThat(decoded(m).sender()).isEqualTo(new Sender("u1", "c1"));
         });
         assertThat(recovery.current()).isEqualTo(new StreamPosition(10, epoch));
     }
@@ -127,8 +145,8 @@ public abstract class HistoryStoreContract {
     @Test
     void recoverWithNothingMissedIsRecoveredAndEmpty() {
         HistoryStore store = store();
-        store.append("activity", publication(1));
-        Recovery recovery = store.recover("activity", 1, null);
+        store.append(channel("activity"), publication(channel("activity"), 1));
+        Recovery recovery = store.recover(channel("activity"), 1, null);
         assertThat(recovery.recovered()).isTrue();
         assertThat(recovery.messages()).isEmpty();
     }
@@ -137,47 +155,47 @@ public abstract class HistoryStoreContract {
     void recoverPastTheSizeBoundIsTrimmedWithTheMissingRange() {
         HistoryStore store = store(5, Duration.ofMinutes(10));
         for (int i = 1; i <= 12; i++) {
-            store.append("activity", publication(i));
+            store.append(channel("activity"), publication(channel("activity"), i));
         }
-        Recovery recovery = store.recover("activity", 2, null);
+        Recovery recovery = store.recover(channel("activity"), 2, null);
         assertThat(recovery.recovered()).isFalse();
         assertThat(recovery.reason()).isEqualTo(RecoveryFailure.TRIMMED);
         assertThat(recovery.missing()).isEqualTo(new SequenceRange(3, 7));
         assertThat(recovery.messages()).isEmpty();
         assertThat(recovery.current().sequence()).isEqualTo(12);
 
-        assertThat(store.recover("activity", 7, null).messages()).extracting(DataMessage::sequence)
+        assertThat(store.recover(channel("activity"), 7, null).messages()).extracting(Published::sequence)
                 .containsExactly(8L, 9L, 10L, 11L, 12L);
     }
 
     @Test
     void recoverPastTheAgeBoundIsTrimmed() {
         HistoryStore store = store(1000, Duration.ofMinutes(10));
-        store.append("activity", publication(1));
-        store.append("activity", publication(2));
+        store.append(channel("activity"), publication(channel("activity"), 1));
+        store.append(channel("activity"), publication(channel("activity"), 2));
         clock.advance(Duration.ofMinutes(11));
-        store.append("activity", publication(3));
-        Recovery recovery = store.recover("activity", 0, null);
+        store.append(channel("activity"), publication(channel("activity"), 3));
+        Recovery recovery = store.recover(channel("activity"), 0, null);
         assertThat(recovery.reason()).isEqualTo(RecoveryFailure.TRIMMED);
         assertThat(recovery.missing()).isEqualTo(new SequenceRange(1, 2));
-        assertThat(store.recover("activity", 2, null).messages()).extracting(DataMessage::sequence).containsExactly(3L);
+        assertThat(store.recover(channel("activity"), 2, null).messages()).extracting(Published::sequence).containsExactly(3L);
     }
 
     @Test
     void agedOutHistoryStillKeepsTheSequence() {
         HistoryStore store = store(1000, Duration.ofMinutes(10));
-        store.append("activity", publication(1));
+        store.append(channel("activity"), publication(channel("activity"), 1));
         clock.advance(Duration.ofHours(1));
-        assertThat(store.recover("activity", 0, null).missing()).isEqualTo(new SequenceRange(1, 1));
-        assertThat(store.append("activity", publication(2)).sequence()).isEqualTo(2);
+        assertThat(store.recover(channel("activity"), 0, null).missing()).isEqualTo(new SequenceRange(1, 1));
+        assertThat(store.append(channel("activity"), publication(channel("activity"), 2)).sequence()).isEqualTo(2);
     }
 
     @Test
     void recoverWithAnotherEpochSaysTheEpochChanged() {
         HistoryStore store = store();
-        store.append("activity", publication(1));
-        store.append("activity", publication(2));
-        Recovery recovery = store.recover("activity", 1, "an-old-epoch");
+        store.append(channel("activity"), publication(channel("activity"), 1));
+        store.append(channel("activity"), publication(channel("activity"), 2));
+        Recovery recovery = store.recover(channel("activity"), 1, "an-old-epoch");
         assertThat(recovery.recovered()).isFalse();
         assertThat(recovery.reason()).isEqualTo(RecoveryFailure.EPOCH_CHANGED);
         assertThat(recovery.missing()).isEqualTo(new SequenceRange(1, 2));
@@ -187,8 +205,8 @@ public abstract class HistoryStoreContract {
     @Test
     void recoverFromBeyondTheStreamSaysTheEpochChanged() {
         HistoryStore store = store();
-        store.append("activity", publication(1));
-        Recovery recovery = store.recover("activity", 40, null);
+        store.append(channel("activity"), publication(channel("activity"), 1));
+        Recovery recovery = store.recover(channel("activity"), 40, null);
         assertThat(recovery.reason()).isEqualTo(RecoveryFailure.EPOCH_CHANGED);
     }
 
@@ -196,11 +214,54 @@ public abstract class HistoryStoreContract {
     void latestReturnsTheNewestMessagesAscendingWithThePosition() {
         HistoryStore store = store();
         for (int i = 1; i <= 6; i++) {
-            store.append("metrics", publication(i));
+            store.append(channel("metrics"), publication(channel("metrics"), i));
         }
-        HistoryStore.Snapshot snapshot = store.latest("metrics", 3);
-        assertThat(snapshot.messages()).extracting(DataMessage::sequence).containsExactly(4L, 5L, 6L);
+        HistoryStore.Snapshot snapshot = store.latest(channel("metrics"), 3);
+        assertThat(snapshot.messages()).extracting(Published::sequence).containsExactly(4L, 5L, 6L);
         assertThat(snapshot.position().sequence()).isEqualTo(6);
-        assertThat(store.latest("announcements", 3).messages()).isEmpty();
+        assertThat(store.latest(channel("announcements"), 3).messages()).isEmpty();
+    }
+
+    @Test
+    void theStoredBytesAreTheDataMessageCompletedWithItsPosition() {
+        HistoryStore store = store();
+        store.append(channel("activity"), publication(channel("activity"), 1));
+        Published stored = store.append(channel("activity"), publication(channel("activity"), 2));
+        DataMessage data = decoded(stored);
+        assertThat(data.channel()).isEqualTo(channel("activity"));
+        assertThat(data.sequence()).isEqualTo(2).isEqualTo(stored.sequence());
+        assertThat(data.epoch()).isEqualTo(stored.epoch());
+        assertThat(data.timestamp()).isEqualTo(stored.timestamp()).isEqualTo(clock.millis());
+        assertThat(DataEncoding.sequenceOf(stored.data())).isEqualTo(2);
+        assertThat(store.latest(channel("activity"), 1).messages().get(0).data()).isEqualTo(stored.data());
+    }
+
+    @Test
+    void recoveringFromSequenceZeroReturnsEverythingWhateverTheEpoch() {
+        HistoryStore store = store();
+        store.append(channel("activity"), publication(channel("activity"), 1));
+        store.append(channel("activity"), publication(channel("activity"), 2));
+        Recovery recovery = store.recover(channel("activity"), 0, "an-epoch-read-before-the-first-publish");
+        assertThat(recovery.recovered()).isTrue();
+        assertThat(recovery.messages()).extracting(Published::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aChannelNeverPublishedOnRecoversNothingFromZeroAndRefusesAnythingBeyond() {
+        HistoryStore store = store();
+        assertThat(store.recover(channel("quiet"), 0, null).recovered()).isTrue();
+        assertThat(store.recover(channel("quiet"), 0, null).messages()).isEmpty();
+        assertThat(store.recover(channel("quiet"), 3, "old").reason()).isEqualTo(RecoveryFailure.EPOCH_CHANGED);
+        assertThat(store.latest(channel("quiet"), 5).messages()).isEmpty();
+    }
+
+    @Test
+    void positionsAreReadForSeveralChannelsInTheOrderAsked() {
+        HistoryStore store = store();
+        store.append(channel("metrics"), publication(channel("metrics"), 1));
+        store.append(channel("activity"), publication(channel("activity"), 1));
+        store.append(channel("activity"), publication(channel("activity"), 2));
+        assertThat(store.positions(List.of(channel("activity"), channel("none"), channel("metrics"))))
+                .extracting(StreamPosition::sequence).containsExactly(2L, 0L, 1L);
     }
 }

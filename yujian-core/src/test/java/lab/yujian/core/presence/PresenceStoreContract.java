@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.testing.MutableClock;
 import lab.yujian.protocol.payload.PresenceStatus;
@@ -14,33 +19,44 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link PresenceStore} must have. An implementation joins by overriding
- * {@link #createStore}; the lease time to live is {@link #TTL}. Each test gets a fresh store, created
- * before each test once the subclass is fully constructed, so the factory may use the subclass's fields
- * (a Redis client, say).
+ * {@link #createStore}; a store that several nodes share also overrides {@link #secondNode} to give a
+ * second store over the same data. Each test gets a fresh store, created before each test once the
+ * subclass is fully constructed, so the factory may use the subclass's fields (a Redis client, say).
  */
 public abstract class PresenceStoreContract {
 
-    protected static final Duration TTL = Duration.ofSeconds(90);
+    /** The node lease used in these tests. */
+    protected static final Duration LEASE = Duration.ofSeconds(6);
 
     protected final MutableClock clock = MutableClock.atSeedDate();
 
     private final Identity ada = new Identity("ada", "member", "Ada Lovelace");
     private final Identity grace = new Identity("grace", "admin", "Grace Hopper");
 
-    /** A new, empty store with leases of {@link #TTL}, reading time from {@code clock}. */
-    protected abstract PresenceStore createStore(Duration leaseTtl, MutableClock clock);
+    /** A new, empty store reading time from {@code clock}. */
+    protected abstract PresenceStore createStore(MutableClock clock);
+
+    /**
+     * Another node's view of the same store (for stores that nodes share), or the same store when there
+     * is only one node.
+     */
+    protected PresenceStore secondNode() {
+        return store;
+    }
 
     private PresenceStore store;
 
     /** Not in a field initializer: that would run before the subclass's own fields are set. */
     @BeforeEach
     void createStoreUnderTest() {
-        store = createStore(TTL, clock);
+        store = createStore(clock);
+        store.heartbeat("n1", LEASE);
+        store.heartbeat("n2", LEASE);
     }
 
     @Test
     void aUsersFirstSessionJoinsOnline() {
-        PresenceEvent event = store.join(ada, "tab-1").orElseThrow();
+        PresenceEvent event = store.join(ada, "tab-1", "n1").orElseThrow();
         assertThat(event.type()).isEqualTo(PresenceEvent.Type.JOIN);
         assertThat(event.presence().status()).isEqualTo(PresenceStatus.ONLINE);
         assertThat(event.presence().name()).isEqualTo("Ada Lovelace");
@@ -50,16 +66,16 @@ public abstract class PresenceStoreContract {
     }
 
     @Test
-    void twoTabsOfOneUserCloseOneAtATime() {
-        store.join(ada, "tab-1");
-        assertThat(store.join(ada, "tab-2")).isEmpty();
+    void twoTabsOfOneUserOnTwoNodesCloseOneAtATime() {
+        store.join(ada, "tab-1", "n1");
+        assertThat(secondNode().join(ada, "tab-2", "n2")).isEmpty();
         assertThat(store.get("ada").orElseThrow().sessions()).isEqualTo(2);
 
         assertThat(store.leave("ada", "tab-1")).isEmpty();
-        assertThat(store.get("ada").orElseThrow().status()).isEqualTo(PresenceStatus.ONLINE);
+        assertThat(secondNode().get("ada").orElseThrow().status()).isEqualTo(PresenceStatus.ONLINE);
 
         clock.advance(Duration.ofSeconds(5));
-        PresenceEvent left = store.leave("ada", "tab-2").orElseThrow();
+        PresenceEvent left = secondNode().leave("ada", "tab-2").orElseThrow();
         assertThat(left.type()).isEqualTo(PresenceEvent.Type.LEAVE);
         assertThat(left.presence().status()).isEqualTo(PresenceStatus.OFFLINE);
         assertThat(left.presence().lastSeen()).isEqualTo(clock.instant());
@@ -69,8 +85,8 @@ public abstract class PresenceStoreContract {
 
     @Test
     void aUserIsAwayOnlyWhenEverySessionIsAway() {
-        store.join(ada, "tab-1");
-        store.join(ada, "tab-2");
+        store.join(ada, "tab-1", "n1");
+        store.join(ada, "tab-2", "n1");
         assertThat(store.update("ada", "tab-1", PresenceStatus.AWAY, null, null)).isEmpty();
         PresenceEvent away = store.update("ada", "tab-2", PresenceStatus.AWAY, null, null).orElseThrow();
         assertThat(away.type()).isEqualTo(PresenceEvent.Type.UPDATE);
@@ -81,7 +97,7 @@ public abstract class PresenceStoreContract {
 
     @Test
     void anUpdateKeepsAbsentTextAndClearsEmptyText() {
-        store.join(ada, "tab-1");
+        store.join(ada, "tab-1", "n1");
         UserPresence set = store.update("ada", "tab-1", PresenceStatus.AWAY, "Lab 2", "soldering")
                 .orElseThrow().presence();
         assertThat(set.location()).isEqualTo("Lab 2");
@@ -97,7 +113,7 @@ public abstract class PresenceStoreContract {
 
     @Test
     void anUpdateThatChangesNothingVisibleCausesNoEvent() {
-        store.join(ada, "tab-1");
+        store.join(ada, "tab-1", "n1");
         store.update("ada", "tab-1", PresenceStatus.ONLINE, "Lab 1", null);
         clock.advance(Duration.ofSeconds(3));
         assertThat(store.update("ada", "tab-1", PresenceStatus.ONLINE, "Lab 1", null)).isEmpty();
@@ -108,35 +124,48 @@ public abstract class PresenceStoreContract {
     void updatesAndLeavesOfUnknownSessionsAreIgnored() {
         assertThat(store.update("ada", "nope", PresenceStatus.AWAY, "x", null)).isEmpty();
         assertThat(store.leave("ada", "nope")).isEmpty();
-        store.join(ada, "tab-1");
+        store.join(ada, "tab-1", "n1");
         assertThat(store.update("ada", "tab-9", PresenceStatus.AWAY, "x", null)).isEmpty();
         assertThat(store.get("ada").orElseThrow().location()).isNull();
     }
 
     @Test
-    void leasesExpireWhenTheClockPassesTheirTimeToLive() {
-        store.join(ada, "tab-1");
-        store.join(grace, "laptop");
-        clock.advance(TTL.minusSeconds(1));
+    void sessionsLastAsLongAsTheirNodesLease() {
+        store.join(ada, "tab-1", "n1");
+        store.join(grace, "laptop", "n2");
+        clock.advance(LEASE.minusSeconds(1));
+        assertThat(store.heartbeat("n2", LEASE)).as("n2's lease was alive").isTrue();
         assertThat(store.expire()).isEmpty();
-        assertThat(store.renew("grace", "laptop")).isTrue();
+        assertThat(store.nodes()).containsExactlyInAnyOrder("n1", "n2");
 
         clock.advance(Duration.ofSeconds(2));
+        assertThat(store.nodes()).containsExactly("n2");
         List<PresenceEvent> events = store.expire();
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(PresenceEvent.Type.LEAVE);
             assertThat(event.presence().userId()).isEqualTo("ada");
         });
         assertThat(store.list()).extracting(UserPresence::userId).containsExactly("grace");
-        assertThat(store.renew("ada", "tab-1")).isFalse();
+        assertThat(store.heartbeat("n1", LEASE)).as("n1's lease had lapsed").isFalse();
     }
 
     @Test
-    void aLeaseOfItsOwnLengthOutlivesTheDefaultAndRenewsByItsLength() {
-        store.join(ada, "badge", Duration.ofHours(8));
+    void aDeadNodesUsersWithASessionElsewhereStayOnline() {
+        store.join(ada, "tab-1", "n1");
+        secondNode().join(ada, "tab-2", "n2");
+        clock.advance(LEASE.plusSeconds(1));
+        secondNode().heartbeat("n2", LEASE);
+        assertThat(secondNode().expire()).isEmpty();
+        assertThat(store.get("ada")).map(UserPresence::sessions).contains(1);
+    }
+
+    @Test
+    void aCheckInLastsItsOwnLeaseAndARepeatedCheckInRenewsIt() {
+        store.checkIn(ada, "badge", Duration.ofHours(8));
         clock.advance(Duration.ofHours(7));
+        store.heartbeat("n1", LEASE);
         assertThat(store.expire()).isEmpty();
-        assertThat(store.renew("ada", "badge")).isTrue();
+        assertThat(store.checkIn(ada, "badge", Duration.ofHours(8))).isEmpty();
         clock.advance(Duration.ofHours(7));
         assertThat(store.expire()).isEmpty();
         clock.advance(Duration.ofHours(2));
@@ -145,23 +174,38 @@ public abstract class PresenceStoreContract {
     }
 
     @Test
-    void anExpiredTabOfAUserWithAnotherTabLeavesThemOnline() {
-        store.join(ada, "tab-1");
-        clock.advance(Duration.ofSeconds(60));
-        store.join(ada, "tab-2");
-        clock.advance(Duration.ofSeconds(31));
-        assertThat(store.expire()).isEmpty();
-        Optional<UserPresence> ada = store.get("ada");
-        assertThat(ada).map(UserPresence::sessions).contains(1);
+    void whenNodesExpireAtOnceEachLeaveIsReportedExactlyOnce() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            store.join(new Identity("user" + i, "member", null), "tab-" + i, "n1");
+        }
+        clock.advance(LEASE.plusSeconds(1));
+        List<PresenceStore> nodes = List.of(store, secondNode(), store, secondNode());
+        ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<PresenceEvent>>> results = new ArrayList<>();
+        for (PresenceStore node : nodes) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return node.expire();
+            }));
+        }
+        start.countDown();
+        List<String> left = new ArrayList<>();
+        for (Future<List<PresenceEvent>> result : results) {
+            result.get(30, TimeUnit.SECONDS).forEach(event -> left.add(event.presence().userId()));
+        }
+        pool.shutdown();
+        assertThat(left).hasSize(50).doesNotHaveDuplicates();
+        assertThat(store.list()).isEmpty();
     }
 
     @Test
     void theListHoldsEveryPresentUserWithTheirPayload() {
-        store.join(ada, "tab-1");
-        store.join(grace, "laptop");
+        store.join(ada, "tab-1", "n1");
+        store.join(grace, "laptop", "n2");
         store.update("grace", "laptop", PresenceStatus.AWAY, "Bio lab", null);
         assertThat(store.list()).extracting(UserPresence::userId).containsExactlyInAnyOrder("ada", "grace");
-        var payload = store.get("grace").orElseThrow().toPayload();
+        var payload = secondNode().get("grace").orElseThrow().toPayload();
         assertThat(payload.status()).isEqualTo(PresenceStatus.AWAY);
         assertThat(payload.location()).isEqualTo("Bio lab");
         assertThat(payload.metadata().role()).isEqualTo("admin");

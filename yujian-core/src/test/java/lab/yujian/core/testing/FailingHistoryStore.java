@@ -2,6 +2,7 @@ package lab.yujian.core.testing;
 
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.history.Publication;
+import lab.yujian.core.history.Published;
 import lab.yujian.core.history.Recovery;
 import lab.yujian.core.history.StreamPosition;
 import lab.yujian.protocol.Nullable;
@@ -25,7 +26,7 @@ public final class FailingHistoryStore implements HistoryStore {
     }
 
     @Override
-    public StreamPosition append(String channel, Publication publication) {
+    public Published append(String channel, Publication publication) {
         return available().append(channel, publication);
     }
 

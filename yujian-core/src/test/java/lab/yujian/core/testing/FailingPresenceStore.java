@@ -3,6 +3,7 @@ package lab.yujian.core.testing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import lab.yujian.core.presence.PresenceEvent;
 import lab.yujian.core.presence.PresenceStore;
 import lab.yujian.core.presence.UserPresence;
@@ -29,13 +30,13 @@ public final class FailingPresenceStore implements PresenceStore {
     }
 
     @Override
-    public Optional<PresenceEvent> join(Identity identity, String clientId) {
-        return available().join(identity, clientId);
+    public Optional<PresenceEvent> join(Identity identity, String clientId, String nodeId) {
+        return available().join(identity, clientId, nodeId);
     }
 
     @Override
-    public Optional<PresenceEvent> join(Identity identity, String clientId, Duration lease) {
-        return available().join(identity, clientId, lease);
+    public Optional<PresenceEvent> checkIn(Identity identity, String clientId, Duration lease) {
+        return available().checkIn(identity, clientId, lease);
     }
 
     @Override
@@ -50,8 +51,13 @@ public final class FailingPresenceStore implements PresenceStore {
     }
 
     @Override
-    public boolean renew(String userId, String clientId) {
-        return available().renew(userId, clientId);
+    public boolean heartbeat(String nodeId, Duration lease) {
+        return available().heartbeat(nodeId, lease);
+    }
+
+    @Override
+    public Set<String> nodes() {
+        return available().nodes();
     }
 
     @Override

@@ -3,17 +3,17 @@ package lab.yujian.core.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import lab.yujian.core.Transport;
+import lab.yujian.core.SessionTransport;
 import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.ServerMessage;
 import lab.yujian.protocol.json.MessageCodec;
 
-/** A {@link Transport} that records everything, decoding the bytes for assertions. Thread-safe. */
-public final class RecordingTransport implements Transport {
+/** A {@link SessionTransport} that records everything, decoding the bytes for assertions. Thread-safe. */
+public final class RecordingTransport implements SessionTransport {
 
-    /** A broadcast on a channel. */
-    public record Broadcast(String channel, ServerMessage message) {
+    /** One delivery of a broadcast on a channel, to the sessions it reached. */
+    public record Broadcast(String channel, ServerMessage message, List<String> recipients) {
     }
 
     /** A reply to one session. */
@@ -30,13 +30,17 @@ public final class RecordingTransport implements Transport {
     private final List<Close> closes = new ArrayList<>();
 
     @Override
-    public synchronized void broadcast(Channel channel, byte[] message) {
-        broadcasts.add(new Broadcast(channel.name(), codec.decodeServer(message)));
+    public synchronized void deliver(Channel channel, byte[] message, Iterable<String> clientIds) {
+        List<String> recipients = new ArrayList<>();
+        clientIds.forEach(recipients::add);
+        broadcasts.add(new Broadcast(channel.name(), codec.decodeServer(message), List.copyOf(recipients)));
+        notifyAll();
     }
 
     @Override
     public synchronized void send(String clientId, byte[] message) {
         replies.add(new Reply(clientId, codec.decodeServer(message)));
+        notifyAll();
     }
 
     @Override
@@ -48,10 +52,35 @@ public final class RecordingTransport implements Transport {
         return List.copyOf(broadcasts);
     }
 
-    /** Messages broadcast on one channel, in order. */
+    /** Messages delivered on one channel, in order. */
     public synchronized List<ServerMessage> broadcastsOn(String channel) {
         return broadcasts.stream().filter(b -> b.channel.equals(channel)).map(Broadcast::message)
                 .collect(Collectors.toList());
+    }
+
+    /** Messages delivered on one channel to one session, in order. */
+    public synchronized List<ServerMessage> broadcastsTo(String clientId, String channel) {
+        return broadcasts.stream().filter(b -> b.channel.equals(channel) && b.recipients.contains(clientId))
+                .map(Broadcast::message).collect(Collectors.toList());
+    }
+
+    /** Waits until {@code count} messages were delivered on the channel, at most 5 s. */
+    public synchronized List<ServerMessage> awaitBroadcasts(String channel, int count) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (broadcastsOn(channel).size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("Only " + broadcastsOn(channel).size() + " of " + count
+                        + " broadcasts on " + channel + " arrived");
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return broadcastsOn(channel);
     }
 
     /** Replies to one session, in order. */

@@ -162,7 +162,7 @@ class MessageCodecTest {
 
     @Test
     void serverMessagesRoundTripWithTheirType() {
-        DataMessage data = new DataMessage("activity", tree("{\"k\":1}"), new Sender("u1", "c1"), 3, "e1", 99);
+        DataMessage data = new DataMessage("activity", tree("{\"k\":1}"), new Sender("u1", "c1"), 99, 3, "e1");
         byte[] json = codec.encode(data);
         assertThat(new String(json, UTF_8)).startsWith("{\"type\":\"DATA\"");
         assertThat(codec.decodeServer(json)).isEqualTo(data);

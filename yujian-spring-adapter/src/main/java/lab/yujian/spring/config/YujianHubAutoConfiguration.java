@@ -5,7 +5,9 @@ import lab.yujian.core.Hub;
 import lab.yujian.core.HubBuilder;
 import lab.yujian.core.HubConfig;
 import lab.yujian.core.HubObserver;
-import lab.yujian.core.Transport;
+import lab.yujian.core.SessionTransport;
+import lab.yujian.core.broker.Broker;
+import lab.yujian.core.broker.InMemoryBroker;
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.history.InMemoryHistoryStore;
 import lab.yujian.core.presence.InMemoryPresenceStore;
@@ -24,8 +26,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * The hub and its stores. Stores default to the core's in-memory implementations (single node); an
- * application or a cluster configuration replaces them by defining its own beans.
+ * The hub, its broker and its stores. They default to the core's in-memory implementations (a single
+ * node); an application or the cluster configuration replaces them by defining its own beans.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(YujianProperties.class)
@@ -73,7 +75,13 @@ public class YujianHubAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public PresenceStore yujianPresenceStore(HubConfig config, Clock clock) {
-        return new InMemoryPresenceStore(config.presenceLease(), clock);
+        return new InMemoryPresenceStore(clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public Broker yujianBroker(HubConfig config, HistoryStore history) {
+        return new InMemoryBroker(history, config.nodeId());
     }
 
     @Bean
@@ -84,12 +92,12 @@ public class YujianHubAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public Hub yujianHub(HubConfig config, Transport transport, Clock clock, ConnectionRegistry registry,
-                         HistoryStore history, PresenceStore presence, RateLimiter rateLimiter, MessageCodec codec,
+    public Hub yujianHub(HubConfig config, SessionTransport transport, Clock clock, ConnectionRegistry registry,
+                         Broker broker, PresenceStore presence, RateLimiter rateLimiter, MessageCodec codec,
                          @Qualifier("yujianTaskScheduler") ThreadPoolTaskScheduler scheduler,
                          ObjectProvider<HubObserver> observers, ObjectProvider<HubCustomizer> customizers) {
         HubBuilder builder = Hub.builder(config).transport(transport).clock(clock).registry(registry)
-                .history(history).presence(presence).rateLimiter(rateLimiter).codec(codec)
+                .broker(broker).presence(presence).rateLimiter(rateLimiter).codec(codec)
                 .scheduler(scheduler.getScheduledExecutor());
         observers.orderedStream().forEach(builder::observer);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

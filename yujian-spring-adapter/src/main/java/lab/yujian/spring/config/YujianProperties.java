@@ -37,8 +37,12 @@ public class YujianProperties {
     private Duration staleAfter = Duration.ofMinutes(2);
     /** How often stale sessions and presence leases are swept. */
     private Duration maintenanceInterval = Duration.ofSeconds(30);
-    /** How long a session's presence lasts without renewal. */
-    private Duration presenceLease = Duration.ofSeconds(90);
+    /** How long this node's presence lease lasts without a heartbeat; its users go offline this long after it dies. */
+    private Duration nodeLease = Duration.ofSeconds(6);
+    /** How long a channel's delivery waits for a missing sequence before reading it from history. */
+    private Duration gapWait = Duration.ofMillis(100);
+    /** How long a channel's broker subscription outlives its last local subscriber. */
+    private Duration subscriptionLinger = Duration.ofSeconds(5);
     /** Refused messages per rate-limit window after which a session is closed as abusive. */
     private int abuseLimit = 100;
     /** Newest messages sent in a history-based INITIAL_DATA. */
@@ -61,7 +65,9 @@ public class YujianProperties {
         HubConfig.Builder builder = HubConfig.custom()
                 .staleAfter(staleAfter)
                 .maintenanceInterval(maintenanceInterval)
-                .presenceLease(presenceLease)
+                .nodeLease(nodeLease)
+                .gapWait(gapWait)
+                .subscriptionLinger(subscriptionLinger)
                 .abuseLimit(abuseLimit)
                 .snapshotSize(snapshotSize)
                 .maxSubscriptionsPerSession(maxSubscriptionsPerSession)
@@ -179,8 +185,12 @@ public class YujianProperties {
     public void setStaleAfter(Duration staleAfter) { this.staleAfter = staleAfter; }
     public Duration getMaintenanceInterval() { return maintenanceInterval; }
     public void setMaintenanceInterval(Duration maintenanceInterval) { this.maintenanceInterval = maintenanceInterval; }
-    public Duration getPresenceLease() { return presenceLease; }
-    public void setPresenceLease(Duration presenceLease) { this.presenceLease = presenceLease; }
+    public Duration getNodeLease() { return nodeLease; }
+    public void setNodeLease(Duration nodeLease) { this.nodeLease = nodeLease; }
+    public Duration getGapWait() { return gapWait; }
+    public void setGapWait(Duration gapWait) { this.gapWait = gapWait; }
+    public Duration getSubscriptionLinger() { return subscriptionLinger; }
+    public void setSubscriptionLinger(Duration subscriptionLinger) { this.subscriptionLinger = subscriptionLinger; }
     public int getAbuseLimit() { return abuseLimit; }
     public void setAbuseLimit(int abuseLimit) { this.abuseLimit = abuseLimit; }
     public int getSnapshotSize() { return snapshotSize; }

@@ -2,7 +2,7 @@ package lab.yujian.spring.config;
 
 import java.time.Clock;
 import lab.yujian.core.Hub;
-import lab.yujian.core.Transport;
+import lab.yujian.core.SessionTransport;
 import lab.yujian.protocol.json.MessageCodec;
 import lab.yujian.spring.security.CookieTokenHandshakeInterceptor;
 import lab.yujian.spring.security.StompAuthenticator;
@@ -18,8 +18,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
@@ -35,18 +33,16 @@ public class YujianStompAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public StompSessions yujianStompSessions(YujianProperties properties,
-                                             @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> outbound,
                                              @Qualifier("yujianTaskScheduler")
                                              org.springframework.scheduling.TaskScheduler scheduler) {
-        return new StompSessions(outbound::getObject, properties.getSendBufferSizeLimit().toBytes(),
-                properties.getSendTimeLimit(), scheduler);
+        return new StompSessions(properties.getSendBufferSizeLimit().toBytes(), properties.getSendTimeLimit(),
+                scheduler);
     }
 
     @Bean
-    @ConditionalOnMissingBean(Transport.class)
-    public StompTransport yujianStompTransport(ObjectProvider<SimpMessagingTemplate> brokerTemplate,
-                                               StompSessions sessions) {
-        return new StompTransport(brokerTemplate, sessions);
+    @ConditionalOnMissingBean(SessionTransport.class)
+    public StompTransport yujianStompTransport(StompSessions sessions) {
+        return new StompTransport(sessions);
     }
 
     @Bean

@@ -8,10 +8,10 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import lab.yujian.core.HubObserver;
+import lab.yujian.core.history.Published;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.core.registry.Session;
 import lab.yujian.protocol.ChannelKind;
-import lab.yujian.protocol.DataMessage;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.Nullable;
 import lab.yujian.spring.stomp.StompMetrics;
@@ -90,8 +90,8 @@ public final class HubMetrics implements HubObserver, StompMetrics {
     }
 
     @Override
-    public void published(DataMessage message, int bytes) {
-        message("DATA", message.channel(), bytes);
+    public void published(Published message, Object payload) {
+        message("DATA", message.channel(), message.data().length);
     }
 
     @Override

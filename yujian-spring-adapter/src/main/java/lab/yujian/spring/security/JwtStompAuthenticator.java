@@ -9,8 +9,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Authenticates with a JWT: {@code sub} is the user id, {@code role} the role ({@code member} when
- * absent), {@code name} the display name. The token is the identity; no database is consulted.
+ * Authenticates with a JWT, read as {@link JwtIdentities} reads every token. The token is the identity; no
+ * database is consulted.
  * The bearer header wins over the cookie.
  */
 public final class JwtStompAuthenticator implements StompAuthenticator {
@@ -32,13 +32,11 @@ public final class JwtStompAuthenticator implements StompAuthenticator {
         } catch (JwtException e) {
             throw new StompAuthenticationException("Invalid token: " + e.getMessage());
         }
-        String subject = jwt.getSubject();
-        if (subject == null || subject.isBlank()) {
-            throw new StompAuthenticationException("Invalid token: no 'sub' claim");
+        try {
+            return JwtIdentities.of(jwt);
+        } catch (IllegalArgumentException e) {
+            throw new StompAuthenticationException("Invalid token: " + e.getMessage());
         }
-        String role = jwt.getClaimAsString("role");
-        return new Identity(subject, role == null || role.isBlank() ? Identity.MEMBER : role,
-                jwt.getClaimAsString("name"));
     }
 
     private static String token(@Nullable String authorization, @Nullable Map<String, Object> attributes) {

@@ -1,31 +1,31 @@
 package lab.yujian.spring.stomp;
 
 import java.util.Map;
+import java.util.TreeSet;
 import lab.yujian.core.Hub;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
-import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.Nullable;
 import lab.yujian.spring.security.StompAuthenticator;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessageHandler;
-import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.ExecutorChannelInterceptor;
+import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 
 /**
- * The inbound interceptor: one call into the hub per STOMP command. Refusals never throw (a throw would
- * end the session); they drop the frame and the hub answers on the reply queue. Only a failed CONNECT
- * throws, which ends the session with AUTHENTICATION_FAILED.
+ * The inbound interceptor: one call into the hub per STOMP command, after the STOMP rules
+ * ({@link StompFrameRules}). Subscriptions are the hub's entirely: a SUBSCRIBE is carried out here, in one
+ * call, and never passed on to a Spring broker; the adapter keeps only the mapping between STOMP
+ * subscription ids and channels. Refusals never throw (a throw would end the session); the hub answers
+ * them on the reply queue. Only a failed CONNECT and a broken STOMP rule throw, which end the session.
  *
  * <p>It runs on the session's own inbound thread (the inbound channel is synchronous), so the frames of
  * one session are handled one at a time, in order.
  */
-public final class HubChannelInterceptor implements ExecutorChannelInterceptor {
+public final class HubChannelInterceptor implements ChannelInterceptor {
 
     /** The session attribute holding the hub's client id. */
     public static final String CLIENT_ID = "yujian.clientId";
@@ -49,46 +49,34 @@ public final class HubChannelInterceptor implements ExecutorChannelInterceptor {
         if (accessor == null) {
             return message;
         }
-        StompCommand command = accessor.getCommand();
         StompSession session = sessions.bySession(accessor.getSessionId());
-        StompFrameRules.Violation violation = StompFrameRules.check(accessor, session != null && session.clientId != null);
+        String clientId = session == null ? null : session.clientId;
+        StompFrameRules.Violation violation = StompFrameRules.check(accessor, clientId != null);
         if (violation != null) {
             throw new StompProtocolViolation(violation);
         }
+        StompCommand command = accessor.getCommand();
         if (command == null) {
-            touch(accessor); // a heart-beat
+            touch(clientId); // a heart-beat
             return message;
         }
         switch (command) {
             case CONNECT, STOMP -> connect(accessor);
             case SUBSCRIBE -> {
-                return subscribe(message, accessor);
+                subscribe(session, accessor);
+                return null;
             }
-            case UNSUBSCRIBE -> unsubscribe(accessor);
+            case UNSUBSCRIBE -> {
+                unsubscribe(session, accessor);
+                return null;
+            }
             case SEND -> {
-                return send(message, accessor);
+                return send(message, session, accessor);
             }
-            case DISCONNECT -> disconnect(accessor);
-            default -> touch(accessor);
+            case DISCONNECT -> disconnect(session);
+            default -> touch(clientId);
         }
         return message;
-    }
-
-    @Override
-    public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler,
-                                    @Nullable Exception ex) {
-        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (ex != null || accessor == null || accessor.getCommand() != StompCommand.SUBSCRIBE
-                || !(handler instanceof AbstractBrokerMessageHandler)) {
-            return;
-        }
-        String channelName = StompDestinations.channelOf(accessor.getDestination());
-        StompSession session = sessions.bySession(accessor.getSessionId());
-        if (channelName != null && session != null && session.clientId != null) {
-            session.channelsBySubscription.put(accessor.getSubscriptionId(), channelName);
-            hub.subscribed(session.clientId, Channel.parse(channelName));
-            StompReceipts.send(session, accessor);
-        }
     }
 
     private void connect(StompHeaderAccessor accessor) {
@@ -108,73 +96,72 @@ public final class HubChannelInterceptor implements ExecutorChannelInterceptor {
         accessor.setUser(new HubPrincipal(identity, session.clientId()));
     }
 
-    private @Nullable Message<?> subscribe(Message<?> message, StompHeaderAccessor accessor) {
-        StompSession session = sessions.bySession(accessor.getSessionId());
-        String clientId = session == null ? null : session.clientId;
-        if (clientId == null) {
-            return null;
-        }
+    private void subscribe(StompSession session, StompHeaderAccessor accessor) {
+        String clientId = session.clientId;
         hub.touch(clientId);
         String destination = accessor.getDestination();
+        String id = accessor.getSubscriptionId();
         if (StompDestinations.REPLIES.equals(destination)) {
-            session.repliesSubscriptionId = accessor.getSubscriptionId();
+            session.repliesSubscriptionId = id;
             StompReceipts.send(session, accessor);
-            return null; // replies are delivered locally; the broker never sees this subscription
+            return;
         }
         String channelName = StompDestinations.channelOf(destination);
         if (channelName == null) {
             hub.refuse(clientId, ErrorCode.ACCESS_DENIED, "Cannot subscribe to '" + destination
                     + "'; subscribe to " + StompDestinations.TOPIC_PREFIX + "<channel> or " + StompDestinations.REPLIES);
-            return null;
-        }
-        return hub.authorizeSubscribe(clientId, channelName).isPresent() ? message : null;
-    }
-
-    private void unsubscribe(StompHeaderAccessor accessor) {
-        StompSession session = sessions.bySession(accessor.getSessionId());
-        if (session == null || session.clientId == null) {
             return;
         }
-        hub.touch(session.clientId);
-        String channelName = session.channelsBySubscription.remove(accessor.getSubscriptionId());
-        if (channelName != null) {
-            hub.unsubscribed(session.clientId, channelName);
+        if (session.idInUse(id)) {
+            hub.refuse(clientId, ErrorCode.INVALID_MESSAGE, "Subscription id '" + id + "' is in use; give each "
+                    + "subscription of a session its own id");
+            return;
+        }
+        // Mapped before the hub registers the session, so that a message delivered at once finds its id
+        boolean mapped = session.map(id, channelName);
+        if (hub.subscribe(clientId, channelName).isPresent()) {
+            StompReceipts.send(session, accessor);
+        } else if (mapped) {
+            session.unmap(id);
         }
     }
 
-    private @Nullable Message<?> send(Message<?> message, StompHeaderAccessor accessor) {
-        StompSession session = sessions.bySession(accessor.getSessionId());
-        if (session == null || session.clientId == null) {
-            return null;
+    private void unsubscribe(StompSession session, StompHeaderAccessor accessor) {
+        hub.touch(session.clientId);
+        String channelName = session.unmap(accessor.getSubscriptionId());
+        if (channelName != null) {
+            hub.unsubscribe(session.clientId, channelName);
         }
+        StompReceipts.send(session, accessor);
+    }
+
+    private @Nullable Message<?> send(Message<?> message, StompSession session, StompHeaderAccessor accessor) {
         String destination = accessor.getDestination();
         if (StompDestinations.isApplication(destination)) {
             return message;
         }
         if (destination != null && destination.startsWith(StompDestinations.APP_PREFIX + "/")) {
             hub.refuse(session.clientId, ErrorCode.INVALID_TYPE, "No such destination '" + destination
-                    + "'; send to one of " + new java.util.TreeSet<>(StompDestinations.APPLICATION));
+                    + "'; send to one of " + new TreeSet<>(StompDestinations.APPLICATION));
             return null;
         }
-        hub.refuse(session.clientId, ErrorCode.PUBLISH_DENIED, "Cannot send to '" + accessor.getDestination()
+        hub.refuse(session.clientId, ErrorCode.PUBLISH_DENIED, "Cannot send to '" + destination
                 + "'; clients publish through " + StompDestinations.APP_PREFIX + "/publish");
         return null;
     }
 
-    private void disconnect(StompHeaderAccessor accessor) {
-        StompSession session = sessions.bySession(accessor.getSessionId());
+    private void disconnect(@Nullable StompSession session) {
         if (session != null) {
             session.socket.clientDisconnected();
-        }
-        if (session != null && session.clientId != null) {
-            hub.disconnect(session.clientId);
+            if (session.clientId != null) {
+                hub.disconnect(session.clientId);
+            }
         }
     }
 
-    private void touch(StompHeaderAccessor accessor) {
-        StompSession session = sessions.bySession(accessor.getSessionId());
-        if (session != null && session.clientId != null) {
-            hub.touch(session.clientId);
+    private void touch(@Nullable String clientId) {
+        if (clientId != null) {
+            hub.touch(clientId);
         }
     }
 

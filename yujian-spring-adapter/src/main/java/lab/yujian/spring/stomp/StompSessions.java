@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import lab.yujian.protocol.Nullable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.messaging.MessageChannel;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -37,22 +36,17 @@ public final class StompSessions implements AutoCloseable {
     private final Map<String, StompSession> bySession = new ConcurrentHashMap<>();
     private final Map<String, StompSession> byClient = new ConcurrentHashMap<>();
     private final Set<ManagedWebSocketSession> writing = ConcurrentHashMap.newKeySet();
-    private final Supplier<MessageChannel> outbound;
     private final long sendBufferLimit;
     private final long sendTimeLimitNanos;
     private final ThreadPoolExecutor closer;
     private final ScheduledFuture<?> sweep;
 
     /**
-     * @param outbound        the client outbound channel, looked up on first use (it is created by the
-     *                        configuration that needs these sessions)
      * @param sendBufferLimit most bytes that may wait for one session before it is closed as too slow
      * @param sendTimeLimit   longest one write to a session may take before it is closed as too slow
      * @param scheduler       runs the sweep for writes past the time limit
      */
-    public StompSessions(Supplier<MessageChannel> outbound, long sendBufferLimit, Duration sendTimeLimit,
-                         TaskScheduler scheduler) {
-        this.outbound = outbound;
+    public StompSessions(long sendBufferLimit, Duration sendTimeLimit, TaskScheduler scheduler) {
         this.sendBufferLimit = sendBufferLimit;
         this.sendTimeLimitNanos = sendTimeLimit.toNanos();
         AtomicInteger count = new AtomicInteger();
@@ -69,7 +63,7 @@ public final class StompSessions implements AutoCloseable {
     ManagedWebSocketSession opened(WebSocketSession socket, Supplier<TextMessage> timeoutFrame) {
         ManagedWebSocketSession managed = new ManagedWebSocketSession(socket,
                 new OutboundQueue(sendBufferLimit, MAX_BATCH_BYTES), this, timeoutFrame);
-        bySession.put(socket.getId(), new StompSession(socket.getId(), managed, outbound.get()));
+        bySession.put(socket.getId(), new StompSession(socket.getId(), managed));
         return managed;
     }
 

@@ -1,47 +1,46 @@
 package lab.yujian.spring.stomp;
 
-import lab.yujian.core.Transport;
+import java.util.HashMap;
+import java.util.Map;
+import lab.yujian.core.SessionTransport;
 import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.CloseCode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * The hub's {@link Transport} over Spring messaging. Broadcasts go to the broker, which fans them out to
- * {@code /topic/<channel>} subscribers (the broker, not a loop here); replies go straight to the session's
- * ordered outbound channel, never through the broker, so that no broker keeps a queue per session.
- * The bytes are the hub's single encoding of each message.
+ * The hub's {@link SessionTransport} over STOMP: the local fan-out. A broadcast's body is encoded once by
+ * the hub; here it is framed once per distinct STOMP subscription id among its recipients (clients mostly
+ * use the same few ids, so most recipients share one frame), and each frame is handed to each recipient's
+ * writer without copying, encoding or blocking. No Spring message, header map or broker is involved per
+ * recipient. Replies go the same way to the session's {@code /user/queue/replies} subscription.
  */
-public final class StompTransport implements Transport {
+public final class StompTransport implements SessionTransport {
 
     private static final Log LOG = LogFactory.getLog(StompTransport.class);
 
-    private final ObjectProvider<SimpMessagingTemplate> brokerTemplate;
     private final StompSessions sessions;
 
-    /**
-     * @param brokerTemplate the broker messaging template, looked up on first use (it is created by the
-     *                       same configuration that needs the hub)
-     */
-    public StompTransport(ObjectProvider<SimpMessagingTemplate> brokerTemplate, StompSessions sessions) {
-        this.brokerTemplate = brokerTemplate;
+    public StompTransport(StompSessions sessions) {
         this.sessions = sessions;
     }
 
     @Override
-    public void broadcast(Channel channel, byte[] message) {
-        SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-        accessor.setContentType(MimeTypeUtils.APPLICATION_JSON);
-        accessor.setLeaveMutable(true);
-        brokerTemplate.getObject().send(StompDestinations.TOPIC_PREFIX + channel.name(),
-                MessageBuilder.createMessage(message, accessor.getMessageHeaders()));
+    public void deliver(Channel channel, byte[] message, Iterable<String> clientIds) {
+        String destination = StompDestinations.TOPIC_PREFIX + channel.name();
+        String messageId = StompFrames.nextMessageId();
+        Map<String, byte[]> framesBySubscription = new HashMap<>(4);
+        for (String clientId : clientIds) {
+            StompSession session = sessions.byClient(clientId);
+            String subscription = session == null ? null : session.subscriptionOf(channel.name());
+            if (subscription == null) {
+                continue; // gone, or unsubscribing at this moment
+            }
+            byte[] frame = framesBySubscription.computeIfAbsent(subscription,
+                    id -> StompFrames.message(destination, id, messageId, message));
+            session.socket.send(frame);
+        }
     }
 
     @Override
@@ -52,21 +51,15 @@ public final class StompTransport implements Transport {
             LOG.debug("Reply to " + clientId + " dropped: no subscription to " + StompDestinations.REPLIES);
             return;
         }
-        SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-        accessor.setSessionId(session.sessionId);
-        accessor.setSubscriptionId(subscription);
-        accessor.setDestination(StompDestinations.REPLIES);
-        accessor.setContentType(MimeTypeUtils.APPLICATION_JSON);
-        accessor.setLeaveMutable(true);
-        session.replies.send(MessageBuilder.createMessage(message, accessor.getMessageHeaders()));
+        session.socket.send(StompFrames.message(StompDestinations.REPLIES, subscription, StompFrames.nextMessageId(),
+                message));
     }
 
     @Override
     public void close(String clientId, CloseCode code, String reason) {
         StompSession session = sessions.byClient(clientId);
-        if (session == null) {
-            return;
+        if (session != null) {
+            session.socket.close(new CloseStatus(code.code(), reason));
         }
-        session.socket.close(new CloseStatus(code.code(), reason));
     }
 }
