@@ -10,6 +10,9 @@ import java.time.format.DateTimeFormatter;
 /** Where the harness finds the packaged app and the shipped deployment files, and keeps its logs. */
 final class HarnessPaths {
 
+    /** The executable jar's name: the reference app's {@code finalName}, also copied by deploy/Dockerfile. */
+    static final String APP_JAR = "yujian-reference-app.jar";
+
     private HarnessPaths() {
     }
 
@@ -29,7 +32,7 @@ final class HarnessPaths {
 
     /** The executable jar that {@code mvn package} builds; the integration tests run after that phase. */
     static Path appJar() {
-        Path jar = target().resolve("yujian-reference-app.jar");
+        Path jar = target().resolve(APP_JAR);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first with "
                     + "mvn -B -pl reference-app -am package -DskipTests (failsafe's integration tests run after package)");
