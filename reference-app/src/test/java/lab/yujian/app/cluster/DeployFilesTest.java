@@ -101,6 +101,14 @@ class DeployFilesTest {
                 .contains("EXPOSE " + env("app1").get("PORT")).contains("USER yujian").contains("STOPSIGNAL SIGTERM").contains("$JAVA_OPTS");
     }
 
+    @Test
+    void operationsGuideNamesEveryVariableTheNodesGet() throws IOException {
+        String operations = Files.readString(HarnessPaths.deploy().resolveSibling("docs").resolve("operations.md"));
+
+        assertThat(env("app1").keySet().stream().filter(variable -> !operations.contains("`" + variable + "`")))
+                .as("variables the compose file sets that docs/operations.md does not name").isEmpty();
+    }
+
     private List<String> appServices() {
         return services.entrySet().stream().filter(e -> "deploy/Dockerfile".equals(map(e.getValue(), "build")
                 .get("dockerfile"))).map(Map.Entry::getKey).sorted().toList();
