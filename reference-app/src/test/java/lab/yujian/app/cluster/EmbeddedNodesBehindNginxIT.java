@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two nodes of today's embedded mode (each with its own data folder, one shared JWT secret) behind real
@@ -241,9 +242,12 @@ class EmbeddedNodesBehindNginxIT {
         return new Session(stomp, connected, clientId, cluster.nodeOf(clientId));
     }
 
+    /** The client ids that a node's own admin API lists, bypassing nginx; each must name that node. */
     private static List<String> connectionsOn(AppNode node, String token) {
-        return Http.anonymous(node.port()).bearer(token).get("/api/admin/connections").json()
-                .findValuesAsString("clientId");
+        JsonNode connections = Http.anonymous(node.port()).bearer(token).get("/api/admin/connections").json();
+        assertThat(connections.findValuesAsString("node")).as("nodes that %s reports", node.nodeId())
+                .allMatch(node.nodeId()::equals);
+        return connections.findValuesAsString("clientId");
     }
 
     private static void awaitNoneOf(List<Session> closed, AppNode node, String token) {

@@ -91,10 +91,10 @@ public final class Nginx implements AutoCloseable {
      */
     static String configFor(String shipped, List<Integer> backendPorts, int listenPort, Path prefix) {
         Matcher upstream = UPSTREAM.matcher(shipped);
-        require(upstream.find(), "an 'upstream yujian_app { ... }' block");
+        require(upstream.find(), "has no 'upstream yujian_app { ... }' block");
         String block = upstream.group(1);
         Matcher server = SERVER.matcher(block);
-        require(server.find(), "a 'server' line in the upstream block");
+        require(server.find(), "has no 'server' line in its upstream block");
         String indent = server.group(1);
         String parameters = server.group(2);
         String servers = backendPorts.stream().map(p -> indent + "server 127.0.0.1:" + p + parameters + ";\n")
@@ -104,12 +104,12 @@ public final class Nginx implements AutoCloseable {
         String config = shipped.substring(0, upstream.start(1)) + rewritten + shipped.substring(upstream.end(1));
 
         Matcher listen = LISTEN.matcher(config);
-        require(listen.find(), "'listen 80;'");
+        require(listen.find(), "has no 'listen 80;'");
         config = listen.replaceFirst("$1listen 127.0.0.1:" + listenPort + ";");
-        require(!LISTEN.matcher(config).find(), "only one 'listen 80;'");
+        require(!LISTEN.matcher(config).find(), "has more than one 'listen 80;'");
 
         Matcher http = HTTP.matcher(config);
-        require(http.find(), "an 'http {' line");
+        require(http.find(), "has no 'http {' line");
         String temp = Stream.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
                 .map(kind -> "    " + kind + "_temp_path " + prefix.resolve(kind) + ";\n").collect(Collectors.joining());
         return config.substring(0, http.end()) + temp + config.substring(http.end());
@@ -126,9 +126,9 @@ public final class Nginx implements AutoCloseable {
                 new IllegalStateException("nginx is not installed; scripts/prepare-test-env.sh installs it from Debian"));
     }
 
-    private static void require(boolean found, String what) {
-        if (!found) {
-            throw new IllegalStateException(shippedConfig() + " has no " + what + " any more; update Nginx.configFor");
+    private static void require(boolean holds, String problem) {
+        if (!holds) {
+            throw new IllegalStateException(shippedConfig() + " " + problem + "; update Nginx.configFor to match it");
         }
     }
 
@@ -199,9 +199,10 @@ public final class Nginx implements AutoCloseable {
     }
 
     /** One nginx run's files: the rewritten config and log under the work folder, pid and temp files in a prefix. */
-    private record Instance(int port, Path configFile, Path logFile, Path prefix, String config) {
+    private record Instance(String binary, int port, Path configFile, Path logFile, Path prefix, String config) {
 
         static Instance create(Path workDir, List<Integer> backendPorts) {
+            String binary = Nginx.binary();
             int port = ChildProcesses.freePort();
             Path dir = workDir.resolve("nginx-" + INSTANCES.incrementAndGet());
             try {
@@ -213,7 +214,7 @@ public final class Nginx implements AutoCloseable {
                         prefix);
                 Path configFile = dir.resolve("nginx.conf");
                 Files.writeString(configFile, config, StandardCharsets.UTF_8);
-                return new Instance(port, configFile, dir.resolve("nginx.log"), prefix, config);
+                return new Instance(binary, port, configFile, dir.resolve("nginx.log"), prefix, config);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -224,7 +225,7 @@ public final class Nginx implements AutoCloseable {
         }
 
         ProcessBuilder command(List<String> extra) {
-            List<String> command = new ArrayList<>(List.of(binary(), "-p", prefix + "/",
+            List<String> command = new ArrayList<>(List.of(binary, "-p", prefix + "/",
                     "-c", configFile.toString(), "-e", "stderr"));
             command.addAll(extra);
             return new ProcessBuilder(command).redirectErrorStream(true)
