@@ -3,6 +3,8 @@
 #  - PostgreSQL, Redis and RabbitMQ on loopback: started if they are down
 #  - RabbitMQ's STOMP plugin (port 61613): enabled, then waited for
 #  - Chromium and ChromeDriver from Debian (browser tests): installed if missing
+#  - nginx from Debian (the deployment tests run it with deploy/nginx/nginx.conf): installed if missing;
+#    the service Debian starts with it is stopped and disabled, since the tests start nginx themselves
 set -uo pipefail
 
 say() { echo "[prepare] $*"; }
@@ -38,11 +40,16 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx) # /usr/sbin is not on every user's PATH
+[ -x "$nginx_bin" ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   as_root apt-get update -qq >/dev/null && \
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || { say "could not install ${missing[*]}"; exit 1; }
+  if [[ " ${missing[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+    as_root systemctl disable --now nginx >/dev/null 2>&1 || true
+  fi
 fi
 command -v npm >/dev/null || { say "npm is missing; install Node.js and npm"; exit 1; }
-say "ready: PostgreSQL, Redis, RabbitMQ (+STOMP), $(chromium --version 2>/dev/null | head -1)"
+say "ready: PostgreSQL, Redis, RabbitMQ (+STOMP), $(chromium --version 2>/dev/null | head -1), $("$nginx_bin" -v 2>&1)"
