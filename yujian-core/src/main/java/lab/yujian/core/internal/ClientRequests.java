@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import lab.yujian.core.YujianException;
 import lab.yujian.core.acl.ChannelAuthorizer;
@@ -138,8 +139,14 @@ final class ClientRequests {
         if (!limits.permitted(session)) {
             return false;
         }
-        presence.update(session.userId(), session.clientId(), message.status(), message.location(),
-                message.activity()).ifPresent(event -> presenceChanged.accept(event, session));
+        Optional<PresenceEvent> changed;
+        try {
+            changed = presence.update(session.userId(), session.clientId(), message.status(), message.location(),
+                    message.activity());
+        } catch (RuntimeException e) {
+            throw new YujianException(ErrorCode.SERVICE_UNAVAILABLE, "Presence is unavailable: " + e.getMessage(), e);
+        }
+        changed.ifPresent(event -> presenceChanged.accept(event, session));
         return true;
     }
 

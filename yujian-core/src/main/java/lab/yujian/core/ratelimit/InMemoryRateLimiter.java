@@ -3,10 +3,8 @@ package lab.yujian.core.ratelimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +19,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
     private final RateLimitConfig config;
     private final Bandwidth bandwidth;
-    private final TimeMeter time;
+    private final ClockTimeMeter time;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public InMemoryRateLimiter(RateLimitConfig config, Clock clock) {
@@ -63,17 +61,4 @@ public final class InMemoryRateLimiter implements RateLimiter {
         return Bucket.builder().addLimit(bandwidth).withCustomTimePrecision(time).build();
     }
 
-    /** Bucket4j's time source, read from a {@link Clock}. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    }
 }

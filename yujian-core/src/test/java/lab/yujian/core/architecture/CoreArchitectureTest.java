@@ -39,6 +39,15 @@ class CoreArchitectureTest {
         ArchitectureRules.ONLY_REDIS_CLASSES_TOUCH_REDIS.check(CORE);
     }
 
+    /** The rule above has real subjects: the Redis classes exist here, and each one uses the client. */
+    @Test
+    void theRedisImplementationsAreTheRedisClientsUsers() {
+        classes().that().resideInAPackage("lab.yujian.core.redis").and().haveSimpleNameStartingWith("Redis")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "io.github.bucket4j.redis..")
+                .orShould().dependOnClassesThat().haveSimpleName("RedisConnector")
+                .check(CORE);
+    }
+
     private static final String ROOT = "lab.yujian.core";
     private static final String INTERNAL = ROOT + ".internal..";
 

@@ -43,6 +43,12 @@ public abstract class HistoryStoreContract {
         return store(1000, Duration.ofMinutes(10));
     }
 
+    /**
+     * Makes the store lose a channel's history, as a flush, a failover without persistence or a restart of
+     * an in-memory store does.
+     */
+    protected abstract void loseHistory(HistoryStore store, String channel);
+
     /** Channel names unique to this test class run, so stores that share a server (Redis) never mix. */
     protected String channel(String name) {
         return name;
@@ -263,5 +269,20 @@ public abstract class HistoryStoreContract {
         store.append(channel("activity"), publication(channel("activity"), 2));
         assertThat(store.positions(List.of(channel("activity"), channel("none"), channel("metrics"))))
                 .extracting(StreamPosition::sequence).containsExactly(2L, 0L, 1L);
+    }
+
+    @Test
+    void aChannelWhoseHistoryWasLostStartsAgainFromOneUnderANewEpoch() {
+        HistoryStore store = store();
+        Published before = store.append(channel("activity"), publication(channel("activity"), 1));
+        store.append(channel("activity"), publication(channel("activity"), 2));
+        loseHistory(store, channel("activity"));
+        Published after = store.append(channel("activity"), publication(channel("activity"), 3));
+        assertThat(after.sequence()).isEqualTo(1);
+        assertThat(after.epoch()).isNotEqualTo(before.epoch());
+        Recovery recovery = store.recover(channel("activity"), 2, before.epoch());
+        assertThat(recovery.recovered()).isFalse();
+        assertThat(recovery.reason()).isEqualTo(RecoveryFailure.EPOCH_CHANGED);
+        assertThat(recovery.current()).isEqualTo(after.position());
     }
 }

@@ -13,6 +13,13 @@ class InMemoryHistoryStoreTest extends HistoryStoreContract {
         return new InMemoryHistoryStore(config, clock);
     }
 
+    /** An idle channel forgotten: its messages aged out and nobody uses it. */
+    @Override
+    protected void loseHistory(HistoryStore store, String channel) {
+        clock.advance(Duration.ofHours(1));
+        store.forgetIdle(name -> false);
+    }
+
     @Test
     void readingChannelsNobodyPublishedOnCreatesNothing() {
         InMemoryHistoryStore store = new InMemoryHistoryStore(HistoryConfig.ofDefaults(), clock);

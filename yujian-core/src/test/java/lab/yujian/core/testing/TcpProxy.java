@@ -1,4 +1,4 @@
-package lab.yujian.app.browser;
+package lab.yujian.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,17 +10,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP proxy that a test can cut (every connection dropped, new ones refused) and heal, to
- * take one browser offline while the server stays up.
+ * A loopback TCP proxy that a test can cut (every connection dropped, new ones refused) and heal, to take
+ * one client offline while its server stays up, or one server away from its clients.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int target;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    TcpProxy(int target) throws IOException {
+    public TcpProxy(int target) throws IOException {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "tcp-proxy");
@@ -28,18 +28,18 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Drops every connection and refuses new ones until {@link #heal()}. */
-    void cut() {
+    public void cut() {
         cut = true;
         sockets.forEach(TcpProxy::quietly);
         sockets.clear();
     }
 
-    void heal() {
+    public void heal() {
         cut = false;
     }
 
@@ -57,7 +57,7 @@ final class TcpProxy implements AutoCloseable {
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException e) {
-                // the listening socket closed, or the target refused; the browser retries
+                // the listening socket closed, or the target refused; the client retries
             }
         }
     }
