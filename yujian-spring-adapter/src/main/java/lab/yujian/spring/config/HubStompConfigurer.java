@@ -58,12 +58,9 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
         registry.setErrorHandler(errors);
     }
 
+    /** No broker is enabled here: the hub's own broker takes its place (see YujianMessageBrokerConfiguration). */
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        long heartbeat = properties.getHeartbeat().toMillis();
-        registry.enableSimpleBroker(StompDestinations.TOPIC_PREFIX.substring(0, StompDestinations.TOPIC_PREFIX.length() - 1))
-                .setHeartbeatValue(new long[] {heartbeat, heartbeat})
-                .setTaskScheduler(scheduler);
         registry.setApplicationDestinationPrefixes(StompDestinations.APP_PREFIX);
         registry.setUserDestinationPrefix(StompDestinations.USER_PREFIX);
     }

@@ -55,6 +55,9 @@ public final class HubChannelInterceptor implements ChannelInterceptor {
         if (violation != null) {
             throw new StompProtocolViolation(violation);
         }
+        if (session != null) {
+            session.read();
+        }
         StompCommand command = accessor.getCommand();
         if (command == null) {
             touch(clientId); // a heart-beat
@@ -101,15 +104,16 @@ public final class HubChannelInterceptor implements ChannelInterceptor {
         hub.touch(clientId);
         String destination = accessor.getDestination();
         String id = accessor.getSubscriptionId();
-        if (StompDestinations.REPLIES.equals(destination)) {
-            session.repliesSubscriptionId = id;
+        if (destination.startsWith(StompDestinations.USER_QUEUE_PREFIX)) {
+            session.subscribeUserQueue(destination, id); // this session's own: replies, @SendToUser
             StompReceipts.send(session, accessor);
             return;
         }
         String channelName = StompDestinations.channelOf(destination);
         if (channelName == null) {
             hub.refuse(clientId, ErrorCode.ACCESS_DENIED, "Cannot subscribe to '" + destination
-                    + "'; subscribe to " + StompDestinations.TOPIC_PREFIX + "<channel> or " + StompDestinations.REPLIES);
+                    + "'; subscribe to " + StompDestinations.TOPIC_PREFIX + "<channel> or "
+                    + StompDestinations.USER_QUEUE_PREFIX + "<name>");
             return;
         }
         if (session.idInUse(id)) {
@@ -131,6 +135,8 @@ public final class HubChannelInterceptor implements ChannelInterceptor {
         String channelName = session.unmap(accessor.getSubscriptionId());
         if (channelName != null) {
             hub.unsubscribe(session.clientId, channelName);
+        } else {
+            session.unsubscribeUserQueue(accessor.getSubscriptionId());
         }
         StompReceipts.send(session, accessor);
     }
@@ -151,11 +157,8 @@ public final class HubChannelInterceptor implements ChannelInterceptor {
     }
 
     private void disconnect(@Nullable StompSession session) {
-        if (session != null) {
-            session.socket.clientDisconnected();
-            if (session.clientId != null) {
-                hub.disconnect(session.clientId);
-            }
+        if (session != null && session.clientId != null) {
+            hub.disconnect(session.clientId);
         }
     }
 

@@ -19,7 +19,6 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 
 /**
@@ -75,14 +74,14 @@ public final class HubStompErrorHandler extends StompSubProtocolErrorHandler {
         return MessageBuilder.createMessage(body, accessor.getMessageHeaders());
     }
 
-    /** The frame for a session the broker ended for want of heart-beats: ERROR with code TIMEOUT. */
-    TextMessage timeoutFrame() {
+    /** The frame for a session closed for want of heart-beats: ERROR with code TIMEOUT. */
+    public byte[] timeoutFrame() {
         StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.ERROR);
         accessor.setMessage(ErrorCode.TIMEOUT.name());
         accessor.setContentType(MimeTypeUtils.APPLICATION_JSON);
         byte[] body = codec.encode(new ErrorMessage(ErrorCode.TIMEOUT,
                 "No frame or heart-beat arrived from the client in time; reconnect", null, clock.millis()));
-        return new TextMessage(ENCODER.encode(accessor.getMessageHeaders(), body));
+        return ENCODER.encode(accessor.getMessageHeaders(), body);
     }
 
     private static Failure classify(@Nullable Message<byte[]> clientMessage, Throwable ex, boolean connected) {

@@ -49,7 +49,7 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-        ManagedWebSocketSession managed = sessions.opened(session, errors::timeoutFrame);
+        ManagedWebSocketSession managed = sessions.opened(session);
         scheduler.schedule(() -> closeIfNotConnected(managed), Instant.now().plus(connectTimeout));
         super.afterConnectionEstablished(managed);
     }

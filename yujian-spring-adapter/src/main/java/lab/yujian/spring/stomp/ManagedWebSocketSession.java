@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.Nullable;
 import org.springframework.web.socket.BinaryMessage;
@@ -34,17 +33,13 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  *       close that follows it.</li>
  * </ul>
  * It also does what Spring's STOMP handler cannot be told to do: it adds the {@code client-id} header to
- * the CONNECTED frame, replaces the close status of an error close with the seed's code for the cause (as
- * chosen by {@link HubStompErrorHandler}), and turns the broker's bare heart-beat timeout
- * ({@code ERROR message:Session closed.}, close 1002, which clients take as final) into an ERROR with code
- * {@code TIMEOUT} and the seed's stale close, 1001, which clients retry.
+ * the CONNECTED frame, and replaces the close status of an error close with the seed's code for the cause
+ * (as chosen by {@link HubStompErrorHandler}).
  */
 public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
 
     private static final ThreadLocal<ManagedWebSocketSession> CURRENT = new ThreadLocal<>();
     private static final String CONNECTED = "CONNECTED\n";
-    private static final String ERROR = "ERROR\n";
-    private static final String SESSION_CLOSED = "\nmessage:Session closed.\n";
     /** The seed's close for a stale connection. */
     static final CloseStatus CONNECTION_TIMEOUT = new CloseStatus(CloseCode.GOING_AWAY.code(), "Connection timeout");
     static final CloseStatus TOO_SLOW = new CloseStatus(CloseCode.SLOW_CONSUMER.code(), "Client too slow");
@@ -52,21 +47,18 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
     private final OutboundQueue queue;
     private final RemoteEndpoint.Async remote;
     private final StompSessions owner;
-    private final Supplier<TextMessage> timeoutFrame;
     private final AtomicBoolean faultSeen = new AtomicBoolean();
     private final AtomicBoolean aborted = new AtomicBoolean();
     private volatile @Nullable String clientId;
     private volatile boolean connectedSent;
-    private volatile boolean clientDisconnected;
+    private volatile long lastWrite = System.nanoTime();
     private volatile @Nullable CloseStatus closeOverride;
     private volatile @Nullable CloseStatus closing;
 
-    ManagedWebSocketSession(WebSocketSession delegate, OutboundQueue queue, StompSessions owner,
-                            Supplier<TextMessage> timeoutFrame) {
+    ManagedWebSocketSession(WebSocketSession delegate, OutboundQueue queue, StompSessions owner) {
         super(delegate);
         this.queue = queue;
         this.owner = owner;
-        this.timeoutFrame = timeoutFrame;
         jakarta.websocket.Session container = delegate instanceof NativeWebSocketSession nativeSession
                 ? nativeSession.getNativeSession(jakarta.websocket.Session.class) : null;
         if (container == null) {
@@ -108,11 +100,6 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
     /** True the first time only: a session's faults are logged once. */
     boolean firstFault() {
         return faultSeen.compareAndSet(false, true);
-    }
-
-    /** The client sent DISCONNECT: the broker's "Session closed." that follows is no timeout. */
-    void clientDisconnected() {
-        this.clientDisconnected = true;
     }
 
     /** The next close of this session, whatever status it asks for, uses {@code status}. */
@@ -158,11 +145,12 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
             connectedSent = true;
             return new TextMessage(CONNECTED + "client-id:" + clientId + "\n" + frame.substring(CONNECTED.length()));
         }
-        if (!clientDisconnected && frame.startsWith(ERROR) && frame.contains(SESSION_CLOSED)) {
-            closeOverride = CONNECTION_TIMEOUT;
-            return timeoutFrame.get();
-        }
         return text;
+    }
+
+    /** When the last write to the socket started ({@link System#nanoTime()}). */
+    long lastWrite() {
+        return lastWrite;
     }
 
     private void act(OutboundQueue.Next next) {
@@ -176,6 +164,7 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
     }
 
     private void write(ByteBuffer batch) {
+        lastWrite = System.nanoTime();
         owner.writing(this);
         try {
             remote.sendBinary(batch, this::written);

@@ -7,6 +7,8 @@ public final class StompDestinations {
 
     /** Broadcasts: {@code /topic/<channel>}. */
     public static final String TOPIC_PREFIX = "/topic/";
+    /** The session's own queues, such as the replies. */
+    public static final String USER_QUEUE_PREFIX = "/user/queue/";
     /** Per-session replies. */
     public static final String REPLIES = "/user/queue/replies";
     /** Client sends go to {@code /app/<action>}. */

@@ -16,8 +16,12 @@ final class StompSession {
     final ManagedWebSocketSession socket;
     private final Map<String, String> channelsBySubscription = new ConcurrentHashMap<>();
     private final Map<String, String> subscriptionsByChannel = new ConcurrentHashMap<>();
+    private final Map<String, String> userQueues = new ConcurrentHashMap<>();
     volatile @Nullable String clientId;
     volatile @Nullable String repliesSubscriptionId;
+    private volatile long lastRead = System.nanoTime();
+    private volatile long writeIntervalNanos;
+    private volatile long readTimeoutNanos;
 
     StompSession(String sessionId, ManagedWebSocketSession socket) {
         this.sessionId = sessionId;
@@ -46,6 +50,57 @@ final class StompSession {
             subscriptionsByChannel.remove(channel);
         }
         return channel;
+    }
+
+    /** A frame (or a heart-beat) arrived now. */
+    void read() {
+        lastRead = System.nanoTime();
+    }
+
+    long lastRead() {
+        return lastRead;
+    }
+
+    /**
+     * The heart-beats negotiated at CONNECT.
+     *
+     * @param writeIntervalMillis send a heart-beat after this much silence; 0 for none
+     * @param readTimeoutMillis   close the session after this much silence from the client; 0 for never
+     */
+    void heartbeats(long writeIntervalMillis, long readTimeoutMillis) {
+        this.writeIntervalNanos = writeIntervalMillis * 1_000_000;
+        this.readTimeoutNanos = readTimeoutMillis * 1_000_000;
+        this.lastRead = System.nanoTime();
+    }
+
+    long writeIntervalNanos() {
+        return writeIntervalNanos;
+    }
+
+    long readTimeoutNanos() {
+        return readTimeoutNanos;
+    }
+
+    /** Records a subscription of a user queue ({@code /user/queue/<name>}). */
+    void subscribeUserQueue(String destination, String subscriptionId) {
+        userQueues.put(destination, subscriptionId);
+        if (StompDestinations.REPLIES.equals(destination)) {
+            repliesSubscriptionId = subscriptionId;
+        }
+    }
+
+    /** Forgets the user queue subscribed with this id; true if there was one. */
+    boolean unsubscribeUserQueue(String subscriptionId) {
+        boolean removed = userQueues.values().remove(subscriptionId);
+        if (subscriptionId.equals(repliesSubscriptionId)) {
+            repliesSubscriptionId = null;
+        }
+        return removed;
+    }
+
+    /** The subscription id of a user queue, or null. */
+    @Nullable String userQueueSubscription(String destination) {
+        return userQueues.get(destination);
     }
 
     /** The subscription id for a channel, or null. */

@@ -10,13 +10,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import lab.yujian.protocol.Nullable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
@@ -60,9 +58,9 @@ public final class StompSessions implements AutoCloseable {
     }
 
     /** Wraps a new socket in its writer and registers it. */
-    ManagedWebSocketSession opened(WebSocketSession socket, Supplier<TextMessage> timeoutFrame) {
+    ManagedWebSocketSession opened(WebSocketSession socket) {
         ManagedWebSocketSession managed = new ManagedWebSocketSession(socket,
-                new OutboundQueue(sendBufferLimit, MAX_BATCH_BYTES), this, timeoutFrame);
+                new OutboundQueue(sendBufferLimit, MAX_BATCH_BYTES), this);
         bySession.put(socket.getId(), new StompSession(socket.getId(), managed));
         return managed;
     }
@@ -97,6 +95,11 @@ public final class StompSessions implements AutoCloseable {
         }
         byClient.remove(session.clientId);
         return session.clientId;
+    }
+
+    /** Every open session: a live view, for the heart-beat sweep. */
+    java.util.Collection<StompSession> all() {
+        return bySession.values();
     }
 
     /** Number of open WebSocket sessions, connected or not. */
