@@ -41,11 +41,12 @@ class HostileInputIT extends StompServerTest {
     private static final Duration CLOSE_WITHIN = Duration.ofSeconds(10);
 
     private StompTestClient bystander;
-    private int pings;
+    /** Across tests (JUnit makes an instance per test), so that no bystander outlives its rate limit. */
+    private static int pings;
 
     @BeforeEach
     void healthyClient() {
-        bystander = connected("bystander", "member", "presence");
+        bystander = connected("bystander-" + pings, "member", "presence");
     }
 
     /**

@@ -16,8 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** The contract at small limits: a short history and a short stale threshold. */
 @SpringBootTest(classes = TestHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"yujian.history.max-size=5", "yujian.stale-after=2s", "yujian.maintenance-interval=500ms",
-                "yujian.presence-lease=3s"})
+        properties = {"yujian.history.max-size=5", "yujian.stale-after=2s", "yujian.maintenance-interval=500ms"})
 class StompShortLimitsTests extends StompServerTest {
 
     @Test

@@ -54,6 +54,7 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint(properties.getEndpoint())
                 .setAllowedOriginPatterns(AllowedOrigins.patterns(properties.getAllowedOrigins()))
+                .setHandshakeHandler(new HubHandshakeHandler(properties.isPerMessageDeflate()))
                 .addInterceptors(cookies);
         registry.setErrorHandler(errors);
     }

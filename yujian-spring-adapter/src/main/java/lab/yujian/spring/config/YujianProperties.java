@@ -21,6 +21,9 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("yujian")
 public class YujianProperties {
 
+    /** The default of {@code yujian.socket-buffer-size}. */
+    public static final DataSize DEFAULT_SOCKET_BUFFER_SIZE = DataSize.ofKilobytes(4);
+
     /** This node's id, part of every client id; random when unset. */
     private String nodeId;
     /** The STOMP endpoint path. */
@@ -49,6 +52,15 @@ public class YujianProperties {
     private int snapshotSize = 50;
     /** Largest STOMP frame a client may send; larger frames close the session with 1009. */
     private DataSize messageSizeLimit = DataSize.ofKilobytes(64);
+    /** The container's per-session buffer for an inbound message; larger ones arrive in parts, assembled per session. */
+    private DataSize messageBufferSize = DataSize.ofKilobytes(2);
+    /**
+     * Tomcat's buffers per connection: the socket's read and write buffers and the WebSocket frame buffers
+     * (in, out, text encoding). Tomcat's 8 KB each is sized for HTTP; an open session keeps all five.
+     */
+    private DataSize socketBufferSize = DEFAULT_SOCKET_BUFFER_SIZE;
+    /** Whether a client may negotiate permessage-deflate; it costs about 300 KB of native memory per session. */
+    private boolean perMessageDeflate = false;
     /** Longest a send to one client may take before the session is closed as too slow (4500). */
     private Duration sendTimeLimit = Duration.ofSeconds(10);
     /** Most data waiting for one slow client before its session is closed (4500). */
@@ -197,6 +209,23 @@ public class YujianProperties {
     public void setSnapshotSize(int snapshotSize) { this.snapshotSize = snapshotSize; }
     public DataSize getMessageSizeLimit() { return messageSizeLimit; }
     public void setMessageSizeLimit(DataSize messageSizeLimit) { this.messageSizeLimit = messageSizeLimit; }
+    public DataSize getMessageBufferSize() { return messageBufferSize; }
+    public void setMessageBufferSize(DataSize messageBufferSize) {
+        this.messageBufferSize = between(messageBufferSize, DataSize.ofBytes(256), DataSize.ofMegabytes(1));
+    }
+    public DataSize getSocketBufferSize() { return socketBufferSize; }
+    public void setSocketBufferSize(DataSize socketBufferSize) {
+        this.socketBufferSize = between(socketBufferSize, DataSize.ofKilobytes(1), DataSize.ofKilobytes(64));
+    }
+
+    private static DataSize between(DataSize size, DataSize min, DataSize max) {
+        if (size.compareTo(min) < 0 || size.compareTo(max) > 0) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max + ", was " + size);
+        }
+        return size;
+    }
+    public boolean isPerMessageDeflate() { return perMessageDeflate; }
+    public void setPerMessageDeflate(boolean perMessageDeflate) { this.perMessageDeflate = perMessageDeflate; }
     public Duration getSendTimeLimit() { return sendTimeLimit; }
     public void setSendTimeLimit(Duration sendTimeLimit) { this.sendTimeLimit = sendTimeLimit; }
     public DataSize getSendBufferSizeLimit() { return sendBufferSizeLimit; }

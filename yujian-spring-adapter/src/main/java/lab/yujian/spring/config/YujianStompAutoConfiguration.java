@@ -17,13 +17,17 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.apache.catalina.connector.Connector;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * STOMP over WebSocket for the hub, on Spring's simple broker: the endpoint, the interceptor, the
- * {@code /app} handlers, the transport, and the container's frame limits.
+ * STOMP over WebSocket for the hub, on the hub's own broker: the endpoint, the interceptor, the
+ * {@code /app} handlers, the transport, and the container's buffers and frame limits.
  */
 @AutoConfiguration(after = {YujianHubAutoConfiguration.class, YujianSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -35,8 +39,11 @@ public class YujianStompAutoConfiguration {
     public StompSessions yujianStompSessions(YujianProperties properties,
                                              @Qualifier("yujianTaskScheduler")
                                              org.springframework.scheduling.TaskScheduler scheduler) {
+        // Twice the STOMP limit, so that a frame just over the limit reaches the STOMP decoder, which answers it
+        // with an ERROR frame before the close; beyond that the session is closed with 1009 at once
+        int assemblyLimit = (int) Math.min(Integer.MAX_VALUE, properties.getMessageSizeLimit().toBytes() * 2);
         return new StompSessions(properties.getSendBufferSizeLimit().toBytes(), properties.getSendTimeLimit(),
-                scheduler);
+                scheduler, assemblyLimit);
     }
 
     @Bean
@@ -75,15 +82,37 @@ public class YujianStompAutoConfiguration {
         return new HubStompConfigurer(properties, hub, sessions, interceptor, errors, cookies, scheduler);
     }
 
+    /**
+     * The container's per-session message buffers, sized for the frames sessions really send
+     * ({@code yujian.message-buffer-size}): a message that does not fit arrives in parts, which the adapter
+     * assembles for that session only while it arrives. An idle session holds nothing bigger.
+     */
     @Bean
     @ConditionalOnMissingBean
     public ServletServerContainerFactoryBean yujianWebSocketContainer(YujianProperties properties) {
-        // Twice the STOMP limit, so that a frame just over the limit reaches the STOMP decoder, which
-        // answers it with an ERROR frame before the close; beyond that the container closes with 1009.
-        int buffer = (int) Math.min(Integer.MAX_VALUE, properties.getMessageSizeLimit().toBytes() * 2);
+        int buffer = (int) properties.getMessageBufferSize().toBytes();
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(buffer);
         container.setMaxBinaryMessageBufferSize(buffer);
         return container;
+    }
+
+    /**
+     * Tomcat's read and write buffers per connection ({@code yujian.socket-buffer-size}, 4 KB instead of
+     * 8 KB each): an idle WebSocket session keeps them for as long as it stays open. A read larger than the
+     * buffer takes more than one read; a write larger than it goes to the socket directly.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({TomcatConnectorCustomizer.class, Connector.class})
+    static class TomcatSocketBuffers {
+
+        @Bean
+        TomcatConnectorCustomizer yujianSocketBuffers(YujianProperties properties) {
+            String size = String.valueOf(properties.getSocketBufferSize().toBytes());
+            return connector -> {
+                connector.setProperty("socket.appReadBufSize", size);
+                connector.setProperty("socket.appWriteBufSize", size);
+            };
+        }
     }
 }

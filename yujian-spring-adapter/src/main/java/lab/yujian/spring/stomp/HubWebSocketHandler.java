@@ -51,7 +51,12 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
         ManagedWebSocketSession managed = sessions.opened(session);
         scheduler.schedule(() -> closeIfNotConnected(managed), Instant.now().plus(connectTimeout));
+        int textBuffer = session.getTextMessageSizeLimit();
         super.afterConnectionEstablished(managed);
+        // Spring's STOMP handler raises the container's text buffer to its own frame limit (16 KB of chars, so
+        // 32 KB per session, idle or not); large messages arrive in parts (see supportsPartialMessages), so the
+        // container's own, smaller buffer is put back
+        session.setTextMessageSizeLimit(textBuffer);
     }
 
     private static void closeIfNotConnected(ManagedWebSocketSession session) {
@@ -60,12 +65,26 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
         }
     }
 
+    /**
+     * Yes: the container hands over a large message in parts, so that its per-session buffers can be sized
+     * for the frames sessions really send (a few KB), not for the largest one allowed; the parts are
+     * assembled here, for that session only, while such a message arrives.
+     */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
         StompSession stomp = sessions.bySession(session.getId());
+        WebSocketMessage<?> whole = stomp == null ? message : stomp.assemble(message);
+        if (whole == null) {
+            return; // a part; the rest follows
+        }
         ManagedWebSocketSession.setCurrent(stomp == null ? null : stomp.socket);
         try {
-            super.handleMessage(session, message);
+            super.handleMessage(session, whole);
         } finally {
             ManagedWebSocketSession.setCurrent(null);
         }

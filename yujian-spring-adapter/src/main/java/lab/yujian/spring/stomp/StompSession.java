@@ -1,8 +1,15 @@
 package lab.yujian.spring.stomp;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.Nullable;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
 
 /**
  * What the adapter keeps per WebSocket session: the hub's client id, the socket (which orders and bounds
@@ -23,9 +30,16 @@ final class StompSession {
     private volatile long writeIntervalNanos;
     private volatile long readTimeoutNanos;
 
-    StompSession(String sessionId, ManagedWebSocketSession socket) {
+    /** Most bytes one WebSocket message may have; beyond it the session is closed (1009). */
+    private final int assemblyLimit;
+    /** The parts of a message being assembled, read by the session's own inbound thread only. */
+    private @Nullable ByteArrayOutputStream partial;
+    private boolean partialIsText;
+
+    StompSession(String sessionId, ManagedWebSocketSession socket, int assemblyLimit) {
         this.sessionId = sessionId;
         this.socket = socket;
+        this.assemblyLimit = assemblyLimit;
     }
 
     /** Whether a live subscription has this id. */
@@ -50,6 +64,39 @@ final class StompSession {
             subscriptionsByChannel.remove(channel);
         }
         return channel;
+    }
+
+    /**
+     * Assembles a message the container delivered in parts: returns the whole message once its last part
+     * arrived, or null before. A message that grows past the assembly limit closes the session with 1009.
+     */
+    @Nullable WebSocketMessage<?> assemble(WebSocketMessage<?> part) {
+        if (part.isLast() && partial == null) {
+            return part; // the usual case: one part
+        }
+        if (partial == null) {
+            partial = new ByteArrayOutputStream(Math.max(1024, part.getPayloadLength() * 2));
+            partialIsText = part instanceof TextMessage;
+        }
+        byte[] bytes = part instanceof TextMessage text ? text.asBytes() : bytesOf(((BinaryMessage) part).getPayload());
+        partial.writeBytes(bytes);
+        if (partial.size() > assemblyLimit) {
+            partial = null;
+            socket.close(new CloseStatus(CloseCode.MESSAGE_TOO_BIG.code(), "Message too big"));
+            return null;
+        }
+        if (!part.isLast()) {
+            return null;
+        }
+        byte[] whole = partial.toByteArray();
+        partial = null;
+        return partialIsText ? new TextMessage(whole) : new BinaryMessage(whole);
+    }
+
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     /** A frame (or a heart-beat) arrived now. */

@@ -36,6 +36,7 @@ public final class StompSessions implements AutoCloseable {
     private final Set<ManagedWebSocketSession> writing = ConcurrentHashMap.newKeySet();
     private final long sendBufferLimit;
     private final long sendTimeLimitNanos;
+    private final int messageSizeLimit;
     private final ThreadPoolExecutor closer;
     private final ScheduledFuture<?> sweep;
 
@@ -43,8 +44,10 @@ public final class StompSessions implements AutoCloseable {
      * @param sendBufferLimit most bytes that may wait for one session before it is closed as too slow
      * @param sendTimeLimit   longest one write to a session may take before it is closed as too slow
      * @param scheduler       runs the sweep for writes past the time limit
+     * @param messageSizeLimit largest WebSocket message a client may send; one larger closes with 1009
      */
-    public StompSessions(long sendBufferLimit, Duration sendTimeLimit, TaskScheduler scheduler) {
+    public StompSessions(long sendBufferLimit, Duration sendTimeLimit, TaskScheduler scheduler, int messageSizeLimit) {
+        this.messageSizeLimit = messageSizeLimit;
         this.sendBufferLimit = sendBufferLimit;
         this.sendTimeLimitNanos = sendTimeLimit.toNanos();
         AtomicInteger count = new AtomicInteger();
@@ -61,7 +64,7 @@ public final class StompSessions implements AutoCloseable {
     ManagedWebSocketSession opened(WebSocketSession socket) {
         ManagedWebSocketSession managed = new ManagedWebSocketSession(socket,
                 new OutboundQueue(sendBufferLimit, MAX_BATCH_BYTES), this);
-        bySession.put(socket.getId(), new StompSession(socket.getId(), managed));
+        bySession.put(socket.getId(), new StompSession(socket.getId(), managed, messageSizeLimit));
         return managed;
     }
 

@@ -26,6 +26,7 @@ public final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private final java.util.Map<String, String> responseHeaders = new java.util.HashMap<>();
 
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -40,28 +41,39 @@ public final class RawWebSocket implements AutoCloseable {
      * @throws IllegalStateException if the server does not answer 101
      */
     public static RawWebSocket open(int port, String path) {
+        return open(port, path, "");
+    }
+
+    /**
+     * Like {@link #open(int, String)}, with more request headers ({@code "Name: value\r\n"} each).
+     */
+    public static RawWebSocket open(int port, String path, String extraHeaders) {
         try {
             Socket socket = new Socket("127.0.0.1", port);
             socket.setSoTimeout(10_000);
             RawWebSocket ws = new RawWebSocket(socket);
-            ws.handshake(port, path);
+            ws.handshake(port, path, extraHeaders);
             return ws;
         } catch (IOException e) {
             throw new IllegalStateException("Could not open a WebSocket on port " + port, e);
         }
     }
 
-    private void handshake(int port, String path) throws IOException {
+    private void handshake(int port, String path, String extraHeaders) throws IOException {
         byte[] key = new byte[16];
         ThreadLocalRandom.current().nextBytes(key);
         String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key)
-                + "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v12.stomp\r\n\r\n";
+                + "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v12.stomp\r\n" + extraHeaders + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String status = readLine();
-        while (!readLine().isEmpty()) {
-            // headers
+        for (String header = readLine(); !header.isEmpty(); header = readLine()) {
+            int colon = header.indexOf(':');
+            if (colon > 0) {
+                responseHeaders.put(header.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                        header.substring(colon + 1).trim());
+            }
         }
         if (!status.contains(" 101 ")) {
             throw new IllegalStateException("Handshake refused: " + status);
@@ -140,15 +152,7 @@ public final class RawWebSocket implements AutoCloseable {
                 }
                 socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
                 int first = in.readUnsignedByte();
-                int second = in.readUnsignedByte();
-                long length = second & 0x7F;
-                if (length == 126) {
-                    length = in.readUnsignedShort();
-                } else if (length == 127) {
-                    length = in.readLong();
-                }
-                byte[] payload = new byte[(int) length];
-                in.readFully(payload);
+                byte[] payload = readPayload();
                 if ((first & 0x0F) == 0x8) {
                     return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
                 }
@@ -161,6 +165,55 @@ public final class RawWebSocket implements AutoCloseable {
         } catch (IOException e) {
             return NO_CLOSE_FRAME;
         }
+    }
+
+    /** The headers of the server's 101 answer, by lower-case name. */
+    public java.util.Map<String, String> responseHeaders() {
+        return java.util.Map.copyOf(responseHeaders);
+    }
+
+    /**
+     * Reads data frames until one's text matches, and returns that text.
+     *
+     * @throws AssertionError if the server closes first, or nothing matches within {@code timeout}
+     */
+    public String awaitFrame(java.util.function.Predicate<String> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("No matching frame within " + timeout);
+                }
+                socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
+                int first = in.readUnsignedByte();
+                byte[] payload = readPayload();
+                if ((first & 0x0F) == 0x8) {
+                    throw new AssertionError("The server closed the socket: " + new String(payload, StandardCharsets.UTF_8));
+                }
+                String text = new String(payload, StandardCharsets.UTF_8);
+                if (match.test(text)) {
+                    return text;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("No matching frame within " + timeout);
+        } catch (IOException e) {
+            throw new AssertionError("The server dropped the socket", e);
+        }
+    }
+
+    private byte[] readPayload() throws IOException {
+        int second = in.readUnsignedByte();
+        long length = second & 0x7F;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        return payload;
     }
 
     /** Drops the TCP connection without a close frame, as a client whose network vanished. */
