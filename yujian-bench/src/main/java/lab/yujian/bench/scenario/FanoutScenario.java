@@ -34,7 +34,7 @@ final class FanoutScenario implements Scenario {
         ScenarioResult result = new ScenarioResult(name(), target.kind());
         String who = target.kind().id() + " fanout";
         try (RunningTarget t = bench.start(target); Generator g = bench.generator(t, n + 1)) {
-            Load.open(bench, g, who, "pub", 1, 0, 0, 60, false);
+            Load.open(bench, g, who, "pub", 1, 0, 0, 60, true);
             Load.Opened opened = Load.open(bench, g, who, "sub", n, 500, 0, 120, true);
             if (opened.ready() < n) {
                 result.note(String.format("only %,d of %,d sessions became ready: %s", opened.ready(), n, opened.firstError()));

@@ -38,7 +38,7 @@ final class IdleScenario implements Scenario {
         ScenarioResult result = new ScenarioResult(name(), target.kind());
         String who = target.kind().id() + " idle";
         try (RunningTarget t = bench.start(target); Generator g = bench.generator(t, n + 1)) {
-            Load.open(bench, g, who, "pub", 1, 0, 0, 60, false);
+            Load.open(bench, g, who, "pub", 1, 0, 0, 60, true);
             Load.open(bench, g, who, "sub", n, 500, 0, 180, true);
             g.close("sub");
             Load.sleep(2000);
@@ -81,7 +81,7 @@ final class IdleScenario implements Scenario {
             return;
         }
         try (RunningTarget t = bench.start(target); Generator g = bench.generator(t, n + 1)) {
-            Load.open(bench, g, who, "pub", 1, 0, 0, 60, false);
+            Load.open(bench, g, who, "pub", 1, 0, 0, 60, true);
             Load.Opened opened = Load.open(bench, g, who, "sub", n, 500, 0, 300, true);
             Load.sleep(bench.options().duration() * 1000L);
             Status s = g.status();

@@ -40,7 +40,7 @@ final class SaturationScenario implements Scenario {
         ScenarioResult result = new ScenarioResult(name(), target.kind());
         String who = target.kind().id() + " saturation";
         try (RunningTarget t = bench.start(target); Generator g = bench.generator(t, n + 1)) {
-            Load.open(bench, g, who, "pub", 1, 0, 0, 60, false);
+            Load.open(bench, g, who, "pub", 1, 0, 0, 60, true);
             Load.open(bench, g, who, "sub", n, 500, 0, 120, true);
             double rate = o.rates().get(0);
             if (o.warmup() > 0) {

@@ -43,7 +43,7 @@ final class SlowScenario implements Scenario {
         String who = target.kind().id() + " slow";
         try (RunningTarget t = bench.start(target); Generator g = bench.generator(t, n + o.slowSessions() + 1);
              JstatSampler heap = new JstatSampler(t.pids().get(0))) {
-            Load.open(bench, g, who, "pub", 1, 0, 0, 60, false);
+            Load.open(bench, g, who, "pub", 1, 0, 0, 60, true);
             Load.open(bench, g, who, "sub", n, 500, 0, 120, true);
             Load.open(bench, g, who, "slow", o.slowSessions(), 0, STALLED_RCVBUF, 60, true);
             if (o.warmup() > 0) {

@@ -33,7 +33,7 @@ final class StormScenario implements Scenario {
         ScenarioResult result = new ScenarioResult(name(), target.kind());
         String who = target.kind().id() + " storm";
         try (RunningTarget t = bench.start(target); Generator g = bench.generator(t, 2 * n + 1)) {
-            Load.open(bench, g, who, "pub", 1, 0, 0, 60, false);
+            Load.open(bench, g, who, "pub", 1, 0, 0, 60, true);
             if (bench.options().warmup() > 0) {
                 Load.open(bench, g, who + " warm-up", "sub", n, 0, 0, 180, true);
                 g.close("sub");
