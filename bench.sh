@@ -9,7 +9,7 @@
 #
 # Options: --targets stock,relay,yujian  --scenarios idle,fanout,saturation,storm,slow  --sessions N
 #   --rates 10,30,50  --warmup S  --duration S  --step-duration S  --step-warmup S  --p99-limit MS
-#   --max-rate MSG/S  --idle-large N (0: skip)  --slow N  --slow-rate MSG/S  --slow-cap S  --port P
+#   --max-rate MSG/S  --idle-large N (0: skip)  --slow N  --slow-rate MSG/S  --slow-cap S  --slow-pad BYTES  --port P
 #   --app-jvm "-Xmx1g"  --generator-jvm "..."  --io-threads N  --doc FILE  --svg FILE  --out DIR
 #   --machine-note TEXT  --quick
 # Every run is bounded: at most 20,000 sessions, 5,000 msg/s, each wait capped; loopback only.

@@ -83,7 +83,7 @@ public final class BenchMain {
         }
         try {
             return scenario.run(bench, target);
-        } catch (Exception | AssertionError e) {
+        } catch (Exception | Error e) {
             ScenarioResult failed = new ScenarioResult(scenario.name(), target.kind());
             failed.error(e.getClass().getSimpleName() + ": " + e.getMessage());
             bench.log(target.kind().id(), scenario.name() + " failed: " + e);

@@ -13,7 +13,7 @@ import lab.yujian.bench.target.TargetKind;
  */
 public record BenchOptions(List<TargetKind> targets, List<String> scenarios, int sessions, List<Integer> rates,
                            int warmup, int duration, int stepDuration, int stepWarmup, double p99LimitMs, int maxRate,
-                           int idleLarge, int slowSessions, int slowRate, int slowCap, int port, List<String> appJvm,
+                           int idleLarge, int slowSessions, int slowRate, int slowCap, int slowPad, int port, List<String> appJvm,
                            List<String> generatorJvm, int ioThreads, Path outDir, Path doc, Path svg, Path referenceJar,
                            boolean quick, String machineNote, String command) {
 
@@ -31,6 +31,7 @@ public record BenchOptions(List<TargetKind> targets, List<String> scenarios, int
         between(slowSessions, 1, 100, "--slow");
         between(slowRate, 1, 1_000, "--slow-rate");
         between(slowCap, 5, 300, "--slow-cap");
+        between(slowPad, 0, 30_000, "--slow-pad");
         between(port, 1024, 65_000, "--port");
         between(ioThreads, 1, 4, "--io-threads");
         if (p99LimitMs <= 0 || p99LimitMs > 10_000) {
@@ -73,6 +74,7 @@ public record BenchOptions(List<TargetKind> targets, List<String> scenarios, int
         int slow = 10;
         int slowRate = 20;
         int slowCap = quick ? 10 : 60;
+        int slowPad = 2_000;
         int port = 3900;
         String appJvm = "-Xmx1g";
         String genJvm = "-Xmx1g -XX:+UseSerialGC";
@@ -106,6 +108,7 @@ public record BenchOptions(List<TargetKind> targets, List<String> scenarios, int
                 case "--slow" -> slow = Integer.parseInt(v);
                 case "--slow-rate" -> slowRate = Integer.parseInt(v);
                 case "--slow-cap" -> slowCap = Integer.parseInt(v);
+                case "--slow-pad" -> slowPad = Integer.parseInt(v);
                 case "--port" -> port = Integer.parseInt(v);
                 case "--app-jvm" -> appJvm = v;
                 case "--generator-jvm" -> genJvm = v;
@@ -126,7 +129,7 @@ public record BenchOptions(List<TargetKind> targets, List<String> scenarios, int
         });
         return new BenchOptions(list(targets).stream().map(TargetKind::of).toList(), scenarioList, sessions,
                 list(rates).stream().map(Integer::parseInt).toList(), warmup, duration, step, stepWarmup, p99, maxRate,
-                idleLarge, slow, slowRate, slowCap, port, list(appJvm, " "), list(genJvm, " "), io, Path.of(out),
+                idleLarge, slow, slowRate, slowCap, slowPad, port, list(appJvm, " "), list(genJvm, " "), io, Path.of(out),
                 doc == null ? null : Path.of(doc), svg == null ? null : Path.of(svg), Path.of(jar), quick, note,
                 "./bench.sh " + String.join(" ", args));
     }

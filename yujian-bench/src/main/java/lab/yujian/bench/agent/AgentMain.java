@@ -31,7 +31,9 @@ public final class AgentMain {
         if (!url.getHost().startsWith("127.") && !url.getHost().equals("localhost")) {
             throw new IllegalArgumentException("--url must be on loopback, was " + url);
         }
-        Dialect dialect = "yujian".equals(require(opts, "dialect")) ? new YujianDialect(require(opts, "secret")) : new StockDialect();
+        int pad = Integer.parseInt(opts.getOrDefault("pad", "0"));
+        Dialect dialect = "yujian".equals(require(opts, "dialect")) ? new YujianDialect(require(opts, "secret"), pad)
+                : new StockDialect(pad);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err); // nothing but replies on stdout
         try (Connector connector = new Connector(url, opts.getOrDefault("source", "127.0.0.1"),

@@ -12,6 +12,13 @@ import java.time.Instant;
  */
 public final class StockDialect implements Dialect {
 
+    private final String pad;
+
+    /** {@code padBytes} more characters in each message's text, as {@link YujianDialect} adds them. */
+    public StockDialect(int padBytes) {
+        this.pad = "x".repeat(padBytes);
+    }
+
     @Override
     public String connect(String user) {
         return "CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\n\n\0";
@@ -24,7 +31,7 @@ public final class StockDialect implements Dialect {
 
     @Override
     public String publish(String user, long seq, long nanos) {
-        String payload = YujianDialect.payload(user, seq, nanos, Instant.now().toString());
+        String payload = YujianDialect.payload(user, seq, nanos, Instant.now().toString(), pad);
         String body = "{\"type\":\"DATA\",\"channel\":\"collaboration.bench\",\"payload\":" + payload
                 + ",\"sender\":{\"userId\":\"" + user + "\",\"clientId\":\"ws_node-bench00_" + String.format("%05d", seq % 100000)
                 + "\"},\"sequence\":" + seq + ",\"epoch\":\"0123456789abcdef\",\"timestamp\":" + System.currentTimeMillis() + "}";

@@ -13,15 +13,19 @@ public final class YujianDialect implements Dialect {
     public static final String CHANNEL = "collaboration.bench";
 
     private final Jwt jwt;
+    private final String pad;
 
-    public YujianDialect(String secret) {
+    /** {@code padBytes} more characters in each message's text, to make bodies larger (0: none). */
+    public YujianDialect(String secret, int padBytes) {
         this.jwt = new Jwt(secret);
+        this.pad = "x".repeat(padBytes);
     }
 
     /** The CollaborationPayload of message {@code seq}: the stamp sits in {@code data}, found by a byte scan. */
-    static String payload(String user, long seq, long nanos, String isoTime) {
+    static String payload(String user, long seq, long nanos, String isoTime, String pad) {
         return "{\"type\":\"edit\",\"documentId\":\"bench\",\"userId\":\"" + user + "\",\"data\":{\"bseq\":" + seq
-                + ",\"bt\":" + nanos + ",\"op\":\"insert\",\"text\":\"the quick brown fox\"},\"timestamp\":\"" + isoTime + "\"}";
+                + ",\"bt\":" + nanos + ",\"op\":\"insert\",\"text\":\"the quick brown fox" + pad + "\"},\"timestamp\":\""
+                + isoTime + "\"}";
     }
 
     @Override
@@ -39,7 +43,7 @@ public final class YujianDialect implements Dialect {
     @Override
     public String publish(String user, long seq, long nanos) {
         return "SEND\ndestination:/app/publish\ncontent-type:application/json\n\n{\"type\":\"PUBLISH\",\"channel\":\"" + CHANNEL
-                + "\",\"payload\":" + payload(user, seq, nanos, Instant.now().toString()) + "}\0";
+                + "\",\"payload\":" + payload(user, seq, nanos, Instant.now().toString(), pad) + "}\0";
     }
 
     @Override

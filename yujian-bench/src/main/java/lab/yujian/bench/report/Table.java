@@ -15,7 +15,9 @@ public final class Table {
     private final List<String> header = new ArrayList<>();
     private final List<List<String>> rows = new ArrayList<>();
 
-    public Table(List<ScenarioResult> results) {
+    public Table(List<ScenarioResult> unordered) {
+        List<ScenarioResult> results = unordered.stream()
+                .sorted(java.util.Comparator.comparing(ScenarioResult::target)).toList();
         header.add("");
         ScenarioResult stock = results.stream().filter(r -> r.target() == TargetKind.STOCK).findFirst().orElse(null);
         for (ScenarioResult r : results) {

@@ -21,13 +21,17 @@ public final class Generator implements AutoCloseable {
 
     private final List<AgentProcess> agents = new ArrayList<>();
 
-    /** Starts enough agents for {@code sessions} sessions against {@code target}. */
-    public Generator(RunningTarget target, int sessions, GeneratorSettings settings, Path logDir) throws IOException {
+    /**
+     * Starts enough agents for {@code sessions} sessions against {@code target}; the publisher pads each
+     * message's text with {@code padBytes} characters.
+     */
+    public Generator(RunningTarget target, int sessions, int padBytes, GeneratorSettings settings, Path logDir) throws IOException {
         int count = Math.max(target.endpoints().size(), (sessions + PER_AGENT - 1) / PER_AGENT);
         for (int k = 0; k < count; k++) {
             URI url = target.endpoints().get(k % target.endpoints().size());
             List<String> args = new ArrayList<>(List.of("--url", url.toString(), "--dialect", target.dialect(),
-                    "--source", "127.0.0." + (1 + k), "--io-threads", Integer.toString(settings.ioThreads())));
+                    "--source", "127.0.0." + (1 + k), "--io-threads", Integer.toString(settings.ioThreads()),
+                    "--pad", Integer.toString(padBytes)));
             if (target.secret() != null) {
                 args.addAll(List.of("--secret", target.secret()));
             }

@@ -42,7 +42,12 @@ public final class Bench {
     }
 
     public Generator generator(RunningTarget target, int sessions) throws IOException {
-        return new Generator(target, sessions, generatorSettings, runDir);
+        return generator(target, sessions, 0);
+    }
+
+    /** A generator whose messages carry {@code padBytes} more characters. */
+    public Generator generator(RunningTarget target, int sessions, int padBytes) throws IOException {
+        return new Generator(target, sessions, padBytes, generatorSettings, runDir);
     }
 
     /** The first of {@code count} fresh sequence numbers. */

@@ -18,7 +18,7 @@ final class Load {
 
     /**
      * Opens {@code n} sessions of {@code group} and waits until each is ready or failed, at most
-     * {@code timeoutSeconds}. With {@code probe}, the publisher sends a probe every 250 ms while some
+     * {@code timeoutSeconds} and at most 30 s without progress. With {@code probe}, the publisher sends a probe every 250 ms while some
      * sessions are connected but not ready (the simple broker sends no RECEIPT for SUBSCRIBE).
      */
     static Opened open(Bench bench, Generator g, String who, String group, int n, int inflight, int receiveBuffer,
@@ -28,6 +28,8 @@ final class Load {
         g.open(group, n, inflight, receiveBuffer);
         long lastLog = start;
         long lastProbe = 0;
+        long lastProgress = start;
+        long settled = 0;
         Status s = before;
         while (true) {
             sleep(100);
@@ -36,8 +38,12 @@ final class Load {
             long ready = s.ready(group) - before.ready(group);
             long failed = s.failed(group) - before.failed(group);
             long now = System.nanoTime();
-            if (ready + failed >= n || now - start > timeoutSeconds * 1e9) {
-                break;
+            if (ready + failed != settled) {
+                settled = ready + failed;
+                lastProgress = now;
+            }
+            if (ready + failed >= n || now - start > timeoutSeconds * 1e9 || now - lastProgress > 30e9) {
+                break; // done, out of time, or nothing became ready or failed for 30 s
             }
             if (probe && connected > ready && now - lastProbe > 250_000_000L) {
                 g.probe();
@@ -108,7 +114,7 @@ final class Load {
                 lastChange = System.nanoTime();
             }
         }
-        double elapsed = Math.max(seconds, (lastChange - start) / 1e9);
+        double elapsed = Math.max(count / rate, (lastChange - start) / 1e9);
         Step step = new Step(rate, subscribers, g.result(), elapsed, appCpu(t) - cpu0, g.cpuSeconds() - gen0, g.status().wire());
         bench.log(who, String.format("%s %,d × %.1f/s: delivered %,d of %,d (%,d lost), %,.0f/s, p50=%.1f p99=%.1f max=%.1f ms, "
                         + "app CPU %.1f s, generator CPU %.1f s", label, subscribers, rate, step.result.received,

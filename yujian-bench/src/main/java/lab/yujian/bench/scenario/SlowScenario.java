@@ -31,8 +31,10 @@ final class SlowScenario implements Scenario {
     @Override
     public String description(Bench bench) {
         BenchOptions o = bench.options();
-        return String.format("%d sessions stop reading while %,d healthy ones get %d msg/s (warmed up %d s first); at most %d s; "
-                + "a healthy session pings every 100 ms", o.slowSessions(), o.sessions("slow"), o.slowRate(), o.warmup(), o.slowCap());
+        return String.format("%d sessions stop reading while %,d healthy ones get %d msg/s of about %,d bytes (text padded by %,d, "
+                + "so that a stalled session falls behind within the time cap; the kernel's send buffer alone takes hundreds of KB); "
+                + "warmed up %d s first; %d s; a healthy session pings every 100 ms", o.slowSessions(), o.sessions("slow"),
+                o.slowRate(), 375 + o.slowPad(), o.slowPad(), o.warmup(), o.slowCap());
     }
 
     @Override
@@ -41,7 +43,7 @@ final class SlowScenario implements Scenario {
         int n = o.sessions("slow");
         ScenarioResult result = new ScenarioResult(name(), target.kind());
         String who = target.kind().id() + " slow";
-        try (RunningTarget t = bench.start(target); Generator g = bench.generator(t, n + o.slowSessions() + 1);
+        try (RunningTarget t = bench.start(target); Generator g = bench.generator(t, n + o.slowSessions() + 1, o.slowPad());
              JstatSampler heap = new JstatSampler(t.pids().get(0))) {
             Load.open(bench, g, who, "pub", 1, 0, 0, 60, true);
             Load.open(bench, g, who, "sub", n, 500, 0, 120, true);

@@ -11,7 +11,7 @@ class StompDispatcherTest {
 
     @Test
     void findsTheStampInAYujianDataBody() {
-        String body = "{\"type\":\"DATA\",\"channel\":\"collaboration.bench\",\"payload\":" + YujianDialect.payload("u", 42, 987654321L, "t")
+        String body = "{\"type\":\"DATA\",\"channel\":\"collaboration.bench\",\"payload\":" + YujianDialect.payload("u", 42, 987654321L, "t", "")
                 + ",\"sequence\":9}";
         ByteBuf buf = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
 
