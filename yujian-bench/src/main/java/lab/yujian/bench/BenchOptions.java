@@ -72,9 +72,9 @@ public record BenchOptions(List<TargetKind> targets, List<String> scenarios, int
         int maxRate = quick ? 200 : 2_000;
         int idleLarge = quick ? 0 : 10_000;
         int slow = 10;
-        int slowRate = 20;
-        int slowCap = quick ? 10 : 60;
-        int slowPad = 2_000;
+        int slowRate = 10;
+        int slowCap = quick ? 10 : 90;
+        int slowPad = 8_000;
         int port = 3900;
         String appJvm = "-Xmx1g";
         String genJvm = "-Xmx1g -XX:+UseSerialGC";
