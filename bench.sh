@@ -26,7 +26,7 @@ if [[ " $* " != *" --quick "* && " $* " != *" --doc "* && " $* " != *" --scenari
   args+=(--doc docs/benchmarks.md --svg docs/benchmarks-p99.svg)   # only the full default run rewrites the docs
 fi
 
-echo "[bench] building the reference app jar and yujian-bench (mvn -B -q -DskipTests -pl yujian-bench -am package)"
+echo "[bench] building the reference app jar and yujian-bench (mvn -B -q -DskipTests -pl reference-app,yujian-bench -am package)"
 mvn -B -q -DskipTests -pl reference-app,yujian-bench -am package >/dev/null
 CP="yujian-bench/target/classes:$(cat yujian-bench/target/bench.classpath)"
 echo "[bench] java ${BENCH_JAVA_OPTS:--Xmx512m} lab.yujian.bench.BenchMain ${args[*]}"

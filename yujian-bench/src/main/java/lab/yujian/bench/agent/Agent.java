@@ -31,6 +31,7 @@ final class Agent implements SessionListener {
     private final Recorder latency = new Recorder(3);
     private final Histogram windowLatency = new Histogram(3);
     private final LongAdder windowReceived = new LongAdder();
+    private final LongAdder allReceived = new LongAdder();
     private final LongAdder bodyBytes = new LongAdder();
     private final LongAdder bodies = new LongAdder();
     private final LongAdder errors = new LongAdder();
@@ -115,6 +116,8 @@ final class Agent implements SessionListener {
     }
 
     long windowReceived() { return windowReceived.sum(); }
+    /** Stamped messages the sub sessions received, in any window or none: shows whether a backlog still drains. */
+    long allReceived() { return allReceived.sum(); }
     long errors() { return errors.sum(); }
     String firstError() { return firstError; }
     double averageBody() { return bodies.sum() == 0 ? 0 : (double) bodyBytes.sum() / bodies.sum(); }
@@ -132,7 +135,11 @@ final class Agent implements SessionListener {
 
     @Override
     public void message(Session session, long seq, long sentNanos, int bodyBytes) {
-        if (seq < windowFrom || seq > windowTo || !Agent.SUB.equals(session.group())) {
+        if (!Agent.SUB.equals(session.group())) {
+            return;
+        }
+        allReceived.increment();
+        if (seq < windowFrom || seq > windowTo) {
             return;
         }
         long micros = Math.max(0, (System.nanoTime() - sentNanos) / 1000);

@@ -126,10 +126,12 @@ final class Commands {
                     .append(' ').append(group).append(".connected=").append(c.connected.sum())
                     .append(' ').append(group).append(".ready=").append(c.ready.sum())
                     .append(' ').append(group).append(".closed=").append(c.closed.sum())
-                    .append(' ').append(group).append(".failed=").append(c.failed.sum());
+                    .append(' ').append(group).append(".failed=").append(c.failed.sum())
+                    .append(' ').append(group).append(".live=").append(live(group));
         }
         Histogram interval = agent.drainInterval();
         sb.append(" rcv=").append(agent.windowReceived())
+                .append(" all=").append(agent.allReceived())
                 .append(" int.count=").append(interval.getTotalCount())
                 .append(" int.p99=").append(interval.getValueAtPercentile(99))
                 .append(" pub.n=").append(publisher.published())
@@ -138,6 +140,15 @@ final class Commands {
                 .append(" errors=").append(agent.errors())
                 .append(" ").append(agent.connector().wire().summary());
         return sb.append(" err=").append(agent.firstError()).toString();
+    }
+
+    /** Sessions of the group that are ready and not closed. */
+    private long live(String group) {
+        long live = 0;
+        for (Session s : agent.group(group)) {
+            live += s.state() == Session.State.READY ? 1 : 0;
+        }
+        return live;
     }
 
     private String result() {

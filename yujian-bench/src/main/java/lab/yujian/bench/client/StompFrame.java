@@ -32,7 +32,7 @@ public final class StompFrame {
         return command;
     }
 
-    /** The value of the first header called {@code name} (STOMP 1.2: the first one wins), or null. */
+    /** The value of the first header called {@code name} (STOMP 1.2: the first one wins), unescaped, or null. */
     public String header(String name) {
         int at = headerValue(name);
         if (at < 0) {
@@ -43,7 +43,25 @@ public final class StompFrame {
         if (end > at && buf.getByte(end - 1) == '\r') {
             end--;
         }
-        return buf.toString(at, end - at, StandardCharsets.UTF_8);
+        return unescape(buf.toString(at, end - at, StandardCharsets.UTF_8));
+    }
+
+    /** STOMP 1.2 header escapes: {@code \c} a colon, {@code \n} a newline, {@code \r} a return, {@code \\} a backslash. */
+    static String unescape(String value) {
+        if (value.indexOf('\\') < 0) {
+            return value;
+        }
+        StringBuilder sb = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char n = value.charAt(++i);
+                sb.append(n == 'c' ? ':' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** The first byte of a header's value, or -1: a cheap way to tell subscriptions with one-letter ids. */

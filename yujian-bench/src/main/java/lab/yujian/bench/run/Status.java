@@ -40,9 +40,14 @@ public final class Status {
     public long received() { return get("rcv"); }
     public String firstError() { return firstError; }
 
-    /** Sessions of the group that are connected now (closed ones not counted). */
+    /** Sessions of the group that were opened and are not closed, whether or not they got as far as ready. */
     public long open(String group) {
         return get(group + ".opened") - get(group + ".closed");
+    }
+
+    /** Sessions of the group that are ready and not closed. */
+    public long live(String group) {
+        return get(group + ".live");
     }
 
     /** How the server framed its WebSocket messages, for the report. */

@@ -85,17 +85,17 @@ final class IdleScenario implements Scenario {
             Load.Opened opened = Load.open(bench, g, who, "sub", n, 500, 0, 300, true);
             Load.sleep(bench.options().duration() * 1000L);
             Status s = g.status();
-            long open = s.open("sub");
+            long open = s.live("sub");
             boolean alive = Load.alive(t);
             double heap = alive ? Load.heapAfterGcMib(t) : Double.NaN;
             double rss = alive ? Load.rssMib(t) : Double.NaN;
             boolean held = alive && open == n && opened.ready() == n;
             String label = String.format("%,d idle: ", n);
             result.add(Metric.higher(label + "sessions ready", opened.ready(), 0))
-                    .add(Metric.higher(label + "still open after " + bench.options().duration() + " s", open, 0))
+                    .add(Metric.higher(label + "ready and open after " + bench.options().duration() + " s more", open, 0))
                     .add(Metric.info(label + "heap after GC (MiB)", heap, 1))
                     .add(Metric.info(label + "RSS (MiB)", rss, 1));
-            result.note(String.format("%,d idle sessions with %s: %s (%,d ready in %.1f s, %,d open after %d s, %,d failed%s)%s",
+            result.note(String.format("%,d idle sessions with %s: %s (%,d ready in %.1f s, %,d ready and open %d s later, %,d failed%s)%s",
                     n, String.join(" ", bench.options().appJvm()), held ? "held" : "did not hold", opened.ready(), opened.seconds(),
                     open, bench.options().duration(), opened.failed(), alive ? "" : ", the app died",
                     opened.firstError().isEmpty() ? "" : "; first error: " + opened.firstError()));

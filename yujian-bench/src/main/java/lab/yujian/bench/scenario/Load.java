@@ -18,8 +18,8 @@ final class Load {
 
     /**
      * Opens {@code n} sessions of {@code group} and waits until each is ready or failed, at most
-     * {@code timeoutSeconds} and at most 30 s without progress. With {@code probe}, the publisher sends a probe every 250 ms while some
-     * sessions are connected but not ready (the simple broker sends no RECEIPT for SUBSCRIBE).
+     * {@code timeoutSeconds} and at most 30 s without progress. With {@code probe}, the publisher sends probe
+     * messages while some sessions are connected but not ready (the simple broker sends no RECEIPT for SUBSCRIBE).
      */
     static Opened open(Bench bench, Generator g, String who, String group, int n, int inflight, int receiveBuffer,
                        double timeoutSeconds, boolean probe) {
@@ -30,6 +30,8 @@ final class Load {
         long lastProbe = 0;
         long lastProgress = start;
         long settled = 0;
+        long lastConnected = 0;
+        long lastConnect = start;
         Status s = before;
         while (true) {
             sleep(100);
@@ -45,7 +47,15 @@ final class Load {
             if (ready + failed >= n || now - start > timeoutSeconds * 1e9 || now - lastProgress > 30e9) {
                 break; // done, out of time, or nothing became ready or failed for 30 s
             }
-            if (probe && connected > ready && now - lastProbe > 250_000_000L) {
+            if (connected != lastConnected) {
+                lastConnected = connected;
+                lastConnect = now;
+            }
+            // A probe reaches every ready session: send one only once connecting is done (then every 250 ms) or
+            // has paused for a second (then every second), so probes do not become a load of their own.
+            boolean allConnected = connected + failed >= n;
+            long every = allConnected ? 250_000_000L : 1_000_000_000L;
+            if (probe && connected > ready && (allConnected || now - lastConnect > 1_000_000_000L) && now - lastProbe > every) {
                 g.probe();
                 lastProbe = now;
             }
@@ -76,8 +86,8 @@ final class Load {
 
     /**
      * Publishes {@code rate} messages a second for {@code seconds} to every ready subscriber, printing
-     * progress each second, then waits for what is in flight (until all arrived, nothing moved for 3 s, or
-     * 30 s) and returns the window's result. {@code label} says whether it is warm-up or measured.
+     * progress each second, then waits for what is in flight (until all arrived, or no delivery of any
+     * window for 3 s, at most 30 s): what has not arrived then counts as lost. {@code label} says whether it is warm-up or measured.
      */
     static Step step(Bench bench, Generator g, RunningTarget t, String who, String label, double rate, double seconds) {
         long count = Math.max(1, Math.round(rate * seconds));
@@ -104,17 +114,26 @@ final class Load {
             }
         }
         long expected = count * subscribers;
-        long lastChange = System.nanoTime();
+        long drainStart = System.nanoTime();
+        long lastAny = drainStart;
+        long lastWindowDelivery = drainStart;
         long seen = s.received();
-        while (seen < expected && System.nanoTime() - lastChange < 3_000_000_000L && System.nanoTime() - start < (seconds + 30) * 1e9) {
+        long seenAll = s.get("all");
+        // wait while deliveries of any window still arrive (a backlog draining), at most 30 s
+        while (seen < expected && System.nanoTime() - lastAny < 3_000_000_000L && System.nanoTime() - drainStart < 30_000_000_000L) {
             sleep(100);
-            long now = g.status().received();
-            if (now != seen) {
-                seen = now;
-                lastChange = System.nanoTime();
+            Status now = g.status();
+            long at = System.nanoTime();
+            if (now.received() != seen) {
+                lastWindowDelivery = at;
             }
+            if (now.get("all") != seenAll) {
+                lastAny = at;
+            }
+            seen = now.received();
+            seenAll = now.get("all");
         }
-        double elapsed = Math.max(count / rate, (lastChange - start) / 1e9);
+        double elapsed = Math.max(count / rate, (lastWindowDelivery - start) / 1e9);
         Step step = new Step(rate, subscribers, g.result(), elapsed, appCpu(t) - cpu0, g.cpuSeconds() - gen0, g.status().wire());
         bench.log(who, String.format("%s %,d × %.1f/s: delivered %,d of %,d (%,d lost), %,.0f/s, p50=%.1f p99=%.1f max=%.1f ms, "
                         + "app CPU %.1f s, generator CPU %.1f s", label, subscribers, rate, step.result.received,

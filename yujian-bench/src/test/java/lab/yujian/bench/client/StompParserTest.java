@@ -95,6 +95,11 @@ class StompParserTest {
     }
 
     @Test
+    void unescapesHeaderValues() {
+        assertThat(StompFrame.unescape("a\\cb\\nc\\\\")).isEqualTo("a:b\nc\\");
+    }
+
+    @Test
     void refusesABodyWithoutNulAfterItsContentLength() {
         assertThatThrownBy(() -> feed("MESSAGE\ncontent-length:1\n\nab\0")).isInstanceOf(IllegalStateException.class);
     }
