@@ -131,7 +131,12 @@ public record BenchOptions(List<TargetKind> targets, List<String> scenarios, int
                 list(rates).stream().map(Integer::parseInt).toList(), warmup, duration, step, stepWarmup, p99, maxRate,
                 idleLarge, slow, slowRate, slowCap, slowPad, port, list(appJvm, " "), list(genJvm, " "), io, Path.of(out),
                 doc == null ? null : Path.of(doc), svg == null ? null : Path.of(svg), Path.of(jar), quick, note,
-                "./bench.sh " + String.join(" ", args));
+                "./bench.sh " + java.util.Arrays.stream(args).map(BenchOptions::quote).collect(Collectors.joining(" ")));
+    }
+
+    /** An argument as a shell would need it: single-quoted when it holds anything but plain characters. */
+    static String quote(String arg) {
+        return arg.matches("[A-Za-z0-9_./,:=+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
     private static List<String> list(String text) {

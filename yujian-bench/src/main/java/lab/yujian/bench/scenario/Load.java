@@ -142,6 +142,27 @@ final class Load {
         return step;
     }
 
+    /**
+     * Waits until no stamped message has reached any subscriber for 3 s and the app is quiet: a backlog in
+     * the app or the broker (RabbitMQ keeps delivering long after a failed step) must not spill into the next
+     * step. Returns the seconds waited, at most {@code cap}.
+     */
+    static double awaitDrained(Generator g, RunningTarget t, double cap) {
+        long start = System.nanoTime();
+        long lastChange = start;
+        long seen = g.status().get("all");
+        while (System.nanoTime() - lastChange < 3_000_000_000L && System.nanoTime() - start < cap * 1e9) {
+            sleep(250);
+            long now = g.status().get("all");
+            if (now != seen) {
+                seen = now;
+                lastChange = System.nanoTime();
+            }
+        }
+        double remaining = cap - (System.nanoTime() - start) / 1e9;
+        return (System.nanoTime() - start) / 1e9 + (remaining > 0 ? awaitQuiet(t, remaining) : 0);
+    }
+
     /** Waits until the app used under 5 % of a core over the last second; returns the seconds waited (at most {@code cap}). */
     static double awaitQuiet(RunningTarget t, double cap) {
         long start = System.nanoTime();
@@ -174,11 +195,15 @@ final class Load {
         return total / 1024.0;
     }
 
-    /** Heap after a full GC, summed over the app's processes, in MiB. */
+    /** Heap after a full GC, summed over the app's processes, in MiB; NaN if jcmd could not tell for one of them. */
     static double heapAfterGcMib(RunningTarget t) {
         long total = 0;
         for (long pid : t.pids()) {
-            total += Math.max(0, Jcmd.heapAfterFullGcKib(pid));
+            long kib = Jcmd.heapAfterFullGcKib(pid);
+            if (kib < 0) {
+                return Double.NaN;
+            }
+            total += kib;
         }
         return total / 1024.0;
     }

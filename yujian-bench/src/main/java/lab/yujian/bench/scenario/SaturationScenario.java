@@ -63,7 +63,7 @@ final class SaturationScenario implements Scenario {
                 Load.Step step = measure(bench, g, t, who, "step " + (i + 1), rate);
                 boolean ok = step.healthy(o.p99LimitMs());
                 if (!ok) {
-                    Load.awaitQuiet(t, 30); // let a backlog drain, then confirm: one noisy second must not end the search
+                    Load.awaitDrained(g, t, 120); // let a backlog drain, then confirm: one noisy second must not end the search
                     step = measure(bench, g, t, who, "step " + (i + 1) + " again", rate);
                     ok = step.healthy(o.p99LimitMs());
                 }
@@ -77,7 +77,7 @@ final class SaturationScenario implements Scenario {
                     }
                 } else {
                     fail = rate;
-                    Load.awaitQuiet(t, 30);
+                    Load.awaitDrained(g, t, 120);
                 }
                 if (!Double.isNaN(fail)) {
                     bisections++;
