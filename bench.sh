@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
-# The load command: starts the app (embedded mode) on loopback, runs the load generator in its own JVM,
-# prints the results, and stops the app. Options go to the generator:
-#   ./bench.sh --sessions 1000 --rate 10 --duration 30
-# Records go in docs/benchmarks.md. Every run is bounded (at most 15000 sessions, 1000/s, 10 minutes).
+# The load command (yujian-bench): runs each scenario against each target side by side, each on a fresh
+# app process on loopback, with the load generator in JVMs of its own. Prints a table per scenario and
+# writes docs/benchmarks.md and docs/benchmarks-p99.svg (the full run) or target/bench/ (--quick).
+#
+#   ./bench.sh                      the full comparison (about 40 minutes)
+#   ./bench.sh --quick              a small run for CI: 100 sessions, 3 s warm-up, 5 s windows
+#   ./bench.sh --targets stock,yujian --scenarios fanout --sessions 200 --rates 10 --warmup 5 --duration 10
+#
+# Options: --targets stock,relay,yujian  --scenarios idle,fanout,saturation,storm,slow  --sessions N
+#   --rates 10,30,50  --warmup S  --duration S  --step-duration S  --step-warmup S  --p99-limit MS
+#   --max-rate MSG/S  --idle-large N (0: skip)  --slow N  --slow-rate MSG/S  --slow-cap S  --slow-pad BYTES  --port P
+#   --app-jvm "-Xmx1g"  --generator-jvm "..."  --io-threads N  --doc FILE  --svg FILE  --out DIR
+#   --machine-note TEXT  --quick
+# Every run is bounded: at most 20,000 sessions, 5,000 msg/s, each wait capped; loopback only.
+# The relay opens one RabbitMQ connection per session; Debian's RabbitMQ starts with 1,024 file
+# descriptors (about 830 sockets). If the bench says so, restart it with a raised limit:
+#   rabbitmqctl stop; su rabbitmq -s /bin/sh -c 'ulimit -n 20000; exec rabbitmq-server -detached'
 set -euo pipefail
 cd "$(dirname "$0")"
-PORT=${BENCH_PORT:-3900}
-DATA=$(mktemp -d)
-SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')
-echo "[bench] building..."
-mvn -B -q -DskipTests -pl reference-app -am package dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/reference-app/target/bench.classpath" >/dev/null
-echo "[bench] starting the app on 127.0.0.1:$PORT (log: $DATA/app.log)"
-JWT_SECRET=$SECRET PORT=$PORT DATA_DIR=$DATA RATE_LIMIT_MAX=10000000 YUJIAN_STALE_AFTER=30m YUJIAN_ABUSE_LIMIT=1000000 \
-  java ${APP_JAVA_OPTS:--Xmx1g} -jar reference-app/target/yujian-reference-app.jar > "$DATA/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
-curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "[bench] the app did not start"; tail -20 "$DATA/app.log"; exit 1; }
-java ${LOAD_JAVA_OPTS:--Xmx1g} -cp "reference-app/target/test-classes:$(cat reference-app/target/bench.classpath)" \
-  lab.yujian.app.bench.LoadGenerator --url "ws://127.0.0.1:$PORT/ws" --secret "$SECRET" "$@"
+if [[ " $* " == *" --help "* || " $* " == *" -h "* ]]; then sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+
+args=("$@")
+if [[ " $* " != *" --quick "* && " $* " != *" --doc "* && " $* " != *" --scenarios "* && " $* " != *" --targets "* \
+      && " $* " != *" --sessions "* ]]; then
+  args+=(--doc docs/benchmarks.md --svg docs/benchmarks-p99.svg)   # only the full default run rewrites the docs
+fi
+
+echo "[bench] building the reference app jar and yujian-bench (mvn -B -q -DskipTests -pl reference-app,yujian-bench -am package)"
+mvn -B -q -DskipTests -pl reference-app,yujian-bench -am package >/dev/null
+CP="yujian-bench/target/classes:$(cat yujian-bench/target/bench.classpath)"
+echo "[bench] java ${BENCH_JAVA_OPTS:--Xmx512m} lab.yujian.bench.BenchMain ${args[*]}"
+exec java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$CP" lab.yujian.bench.BenchMain "${args[@]}"
