@@ -17,9 +17,9 @@ import lab.yujian.bench.report.Table;
 import lab.yujian.bench.run.GeneratorSettings;
 import lab.yujian.bench.scenario.Bench;
 import lab.yujian.bench.scenario.Scenario;
-import lab.yujian.bench.target.Target;
-import lab.yujian.bench.target.TargetKind;
-import lab.yujian.bench.target.TargetSettings;
+import lab.yujian.bench.targets.Target;
+import lab.yujian.bench.targets.TargetKind;
+import lab.yujian.bench.targets.TargetSettings;
 
 /**
  * The bench: runs every selected scenario on every selected target, each on a fresh target process,

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import lab.yujian.bench.target.TargetKind;
+import lab.yujian.bench.targets.TargetKind;
 
 /**
  * What a bench run does. Every value is bounded so that a run ends by itself; messages name the option.

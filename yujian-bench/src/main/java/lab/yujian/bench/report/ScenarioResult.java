@@ -2,7 +2,7 @@ package lab.yujian.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import lab.yujian.bench.target.TargetKind;
+import lab.yujian.bench.targets.TargetKind;
 
 /**
  * What one scenario measured on one target: its metrics in display order, points of p99 against offered

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import lab.yujian.bench.target.TargetKind;
+import lab.yujian.bench.targets.TargetKind;
 
 /**
  * One scenario's results side by side: a row per metric, a column per target, and beside each target

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import lab.yujian.bench.proc.ProcStat;
-import lab.yujian.bench.target.RunningTarget;
+import lab.yujian.bench.targets.RunningTarget;
 
 /**
  * The load generator as the bench sees it: one or more agent processes, each holding at most

@@ -7,9 +7,9 @@ import java.time.format.DateTimeFormatter;
 import lab.yujian.bench.BenchOptions;
 import lab.yujian.bench.run.Generator;
 import lab.yujian.bench.run.GeneratorSettings;
-import lab.yujian.bench.target.RunningTarget;
-import lab.yujian.bench.target.Target;
-import lab.yujian.bench.target.TargetSettings;
+import lab.yujian.bench.targets.RunningTarget;
+import lab.yujian.bench.targets.Target;
+import lab.yujian.bench.targets.TargetSettings;
 
 /**
  * What a scenario runs with: the options, how targets and generators are started, and the console.

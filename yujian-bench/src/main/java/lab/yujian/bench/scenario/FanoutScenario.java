@@ -5,8 +5,8 @@ import lab.yujian.bench.report.Metric;
 import lab.yujian.bench.report.ScenarioResult;
 import lab.yujian.bench.run.Generator;
 import lab.yujian.bench.run.WindowResult;
-import lab.yujian.bench.target.RunningTarget;
-import lab.yujian.bench.target.Target;
+import lab.yujian.bench.targets.RunningTarget;
+import lab.yujian.bench.targets.Target;
 
 /**
  * Fan-out at fixed rates: N subscribers of one topic, one publisher at each rate in turn; each rate is

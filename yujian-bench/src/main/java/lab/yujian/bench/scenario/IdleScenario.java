@@ -6,8 +6,8 @@ import lab.yujian.bench.report.Metric;
 import lab.yujian.bench.report.ScenarioResult;
 import lab.yujian.bench.run.Generator;
 import lab.yujian.bench.run.Status;
-import lab.yujian.bench.target.RunningTarget;
-import lab.yujian.bench.target.Target;
+import lab.yujian.bench.targets.RunningTarget;
+import lab.yujian.bench.targets.Target;
 
 /**
  * What an idle session costs: heap after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}) and

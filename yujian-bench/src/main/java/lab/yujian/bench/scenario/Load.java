@@ -5,7 +5,7 @@ import lab.yujian.bench.proc.ProcStat;
 import lab.yujian.bench.run.Generator;
 import lab.yujian.bench.run.Status;
 import lab.yujian.bench.run.WindowResult;
-import lab.yujian.bench.target.RunningTarget;
+import lab.yujian.bench.targets.RunningTarget;
 
 /** The steps scenarios are made of: open sessions, publish at a rate and measure, wait for quiet, read the app. */
 final class Load {

@@ -6,8 +6,8 @@ import lab.yujian.bench.BenchOptions;
 import lab.yujian.bench.report.Metric;
 import lab.yujian.bench.report.ScenarioResult;
 import lab.yujian.bench.run.Generator;
-import lab.yujian.bench.target.RunningTarget;
-import lab.yujian.bench.target.Target;
+import lab.yujian.bench.targets.RunningTarget;
+import lab.yujian.bench.targets.Target;
 
 /**
  * The highest deliveries per second that keep p99 within the limit with no loss: the publish rate is

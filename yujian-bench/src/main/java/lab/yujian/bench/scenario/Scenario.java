@@ -1,7 +1,7 @@
 package lab.yujian.bench.scenario;
 
 import lab.yujian.bench.report.ScenarioResult;
-import lab.yujian.bench.target.Target;
+import lab.yujian.bench.targets.Target;
 
 /**
  * One measurement, run on each target in turn, each time on a fresh target process and fresh generator

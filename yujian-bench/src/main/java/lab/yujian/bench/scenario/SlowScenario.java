@@ -9,8 +9,8 @@ import lab.yujian.bench.report.ScenarioResult;
 import lab.yujian.bench.run.Generator;
 import lab.yujian.bench.run.Status;
 import lab.yujian.bench.run.WindowResult;
-import lab.yujian.bench.target.RunningTarget;
-import lab.yujian.bench.target.Target;
+import lab.yujian.bench.targets.RunningTarget;
+import lab.yujian.bench.targets.Target;
 
 /**
  * Slow consumers: K sessions (SO_RCVBUF {@value #STALLED_RCVBUF} bytes) stop reading while the publisher

@@ -4,8 +4,8 @@ import lab.yujian.bench.BenchOptions;
 import lab.yujian.bench.report.Metric;
 import lab.yujian.bench.report.ScenarioResult;
 import lab.yujian.bench.run.Generator;
-import lab.yujian.bench.target.RunningTarget;
-import lab.yujian.bench.target.Target;
+import lab.yujian.bench.targets.RunningTarget;
+import lab.yujian.bench.targets.Target;
 
 /**
  * N sessions connecting at once (every connect started without waiting for another): the wall time until
