@@ -49,6 +49,8 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
     private final StompSessions owner;
     private final AtomicBoolean faultSeen = new AtomicBoolean();
     private final AtomicBoolean aborted = new AtomicBoolean();
+    /** Whether {@link StompSessions} has this session among those it sweeps for the send time limit. */
+    final AtomicBoolean swept = new AtomicBoolean();
     private volatile @Nullable String clientId;
     private volatile boolean connectedSent;
     private volatile long lastWrite = System.nanoTime();
@@ -139,6 +141,26 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
         act(queue.offer(frame, System.nanoTime()));
     }
 
+    /**
+     * Queues a frame like {@link #send(byte[])}, but leaves starting the write to the caller: true means
+     * the session was idle and {@link #flush()} must follow, on any thread (a fan-out hands many sessions
+     * to the writer threads at once this way, see {@link StompSessions#flush}).
+     */
+    boolean enqueue(byte[] frame) {
+        OutboundQueue.Next next = queue.offer(frame, System.nanoTime());
+        if (next.action() == OutboundQueue.Action.START) {
+            owner.writing(this);
+            return true;
+        }
+        act(next);
+        return false;
+    }
+
+    /** Starts the write {@link #enqueue} handed out, with everything queued by now. */
+    void flush() {
+        act(queue.take(System.nanoTime()));
+    }
+
     private TextMessage rewrite(TextMessage text) {
         String frame = text.getPayload();
         if (!connectedSent && clientId != null && frame.startsWith(CONNECTED)) {
@@ -155,6 +177,10 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
 
     private void act(OutboundQueue.Next next) {
         switch (next.action()) {
+            case START -> {
+                owner.writing(this);
+                act(queue.take(System.nanoTime()));
+            }
             case WRITE -> write(next.batch());
             case CLOSE -> owner.closeLater(this, closing);
             case OVERFLOW -> abort(TOO_SLOW, "its send buffer is full (" + owner.sendBufferLimit() + " bytes)");
@@ -165,26 +191,19 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
 
     private void write(ByteBuffer batch) {
         lastWrite = System.nanoTime();
-        owner.writing(this);
         try {
             remote.sendBinary(batch, this::written);
         } catch (RuntimeException e) { // the container refused: the socket is closing or broken
             queue.close();
-            owner.idle(this);
         }
     }
 
     private void written(SendResult result) {
         if (!result.isOK()) {
             queue.close(); // the container closes the session and Spring reports it
-            owner.idle(this);
             return;
         }
-        OutboundQueue.Next next = queue.written(System.nanoTime());
-        if (next.action() != OutboundQueue.Action.WRITE) {
-            owner.idle(this);
-        }
-        act(next);
+        act(queue.written(System.nanoTime()));
     }
 
     /** The socket closed: drops whatever still waits. */
@@ -196,7 +215,6 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
     void abort(CloseStatus status, String why) {
         if (aborted.compareAndSet(false, true)) {
             queue.close();
-            owner.idle(this);
             owner.closeLater(this, status, why);
         }
     }

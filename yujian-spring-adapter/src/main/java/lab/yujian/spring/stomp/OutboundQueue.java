@@ -5,16 +5,20 @@ import java.util.ArrayDeque;
 import lab.yujian.protocol.Nullable;
 
 /**
- * The frames waiting for one session, bounded in bytes, with at most one write in flight. Whoever offers
- * a frame to an idle queue is handed the batch to write; whoever completes a write is handed the next.
- * Frames waiting behind a write in flight are coalesced into one WebSocket message of up to
- * {@code maxBatchBytes} (STOMP frames end with a NUL, so a client reads several from one message), which
- * turns a backlog into few large writes instead of many small ones.
- *
- * <p>It refuses a frame once the bytes waiting behind the write in flight would pass {@code maxBytes}
- * (one frame larger than that is still taken when nothing waits): the session is then too slow and must
- * be closed. A close asked for while frames wait is carried out once they are written, so that an ERROR
- * frame always reaches the client before the close. All methods lock only this queue.
+ * The frames waiting for one session, bounded in bytes, with at most one write in flight.
+ * <ul>
+ *   <li>Whoever offers a frame to an idle queue claims its next write, {@link Action#START}, and starts it
+ *       with {@link #take}, now or soon on another thread (a fan-out claims many, then starts them in
+ *       parallel). Whoever completes a write is handed the next batch.</li>
+ *   <li>Whatever waits when a write is taken goes out in it, coalesced into one WebSocket message of up to
+ *       {@code maxBatchBytes} (STOMP frames end with a NUL, so a client reads several from one message):
+ *       a backlog turns into few large writes instead of many small ones.</li>
+ *   <li>It refuses a frame once the bytes waiting would pass {@code maxBytes} (one frame larger than that is
+ *       still taken when nothing waits): the session is then too slow and must be closed.</li>
+ *   <li>A close asked for while frames wait is carried out once they are written, so that an ERROR frame
+ *       always reaches the client before the close.</li>
+ * </ul>
+ * All methods lock only this queue. Times are {@link System#nanoTime()}.
  */
 final class OutboundQueue {
 
@@ -22,7 +26,9 @@ final class OutboundQueue {
     enum Action {
         /** Write {@link Next#batch()}; report the result with {@link #written}. */
         WRITE,
-        /** Nothing: a write is in flight, or the queue is idle and empty. */
+        /** A write is the caller's to start: call {@link #take} (now, or soon on another thread). */
+        START,
+        /** Nothing: a write is in flight or claimed, or the queue is idle and empty. */
         NONE,
         /** Close the session now: every frame is written and a close was asked for. */
         CLOSE,
@@ -33,20 +39,22 @@ final class OutboundQueue {
     /** An action, with the batch to write for {@link Action#WRITE}. */
     record Next(Action action, @Nullable ByteBuffer batch) {
         static final Next NONE = new Next(Action.NONE, null);
+        static final Next START = new Next(Action.START, null);
         static final Next CLOSE = new Next(Action.CLOSE, null);
         static final Next OVERFLOW = new Next(Action.OVERFLOW, null);
     }
 
-    private final ArrayDeque<byte[]> frames = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> frames = new ArrayDeque<>(4);
     private final long maxBytes;
     private final int maxBatchBytes;
     private long waitingBytes;
+    /** When the write in flight (or claimed) was claimed; 0 when none is. */
     private long writingSince;
     private boolean closeWhenDrained;
     private boolean closed;
 
     /**
-     * @param maxBytes      bytes that may wait behind the write in flight
+     * @param maxBytes      bytes that may wait
      * @param maxBatchBytes most bytes coalesced into one write
      */
     OutboundQueue(long maxBytes, int maxBatchBytes) {
@@ -54,7 +62,7 @@ final class OutboundQueue {
         this.maxBatchBytes = maxBatchBytes;
     }
 
-    /** Adds a frame; {@code now} is {@link System#nanoTime()}. */
+    /** Adds a frame. */
     synchronized Next offer(byte[] frame, long now) {
         if (closed || closeWhenDrained) {
             return Next.NONE;
@@ -67,7 +75,27 @@ final class OutboundQueue {
         }
         frames.addLast(frame);
         waitingBytes += frame.length;
-        return writingSince == 0 ? startWrite(now) : Next.NONE;
+        if (writingSince != 0) {
+            return Next.NONE;
+        }
+        writingSince = now == 0 ? 1 : now; // claimed: the send time limit counts from here
+        return Next.START;
+    }
+
+    /**
+     * Takes the batch of a claimed write ({@link Action#START}): everything that
+     * waits now. {@link Action#NONE} or {@link Action#CLOSE} if nothing does any more.
+     */
+    synchronized Next take(long now) {
+        if (closed) {
+            writingSince = 0;
+            return Next.NONE;
+        }
+        if (frames.isEmpty()) {
+            writingSince = 0;
+            return drained();
+        }
+        return startWrite(now);
     }
 
     /** The write in flight completed; returns the next batch, a pending close, or nothing. */
@@ -76,14 +104,10 @@ final class OutboundQueue {
         if (closed) {
             return Next.NONE;
         }
-        if (!frames.isEmpty()) {
-            return startWrite(now);
+        if (frames.isEmpty()) {
+            return drained();
         }
-        if (closeWhenDrained) {
-            closed = true;
-            return Next.CLOSE;
-        }
-        return Next.NONE;
+        return startWrite(now);
     }
 
     /** Asks for a close once every waiting frame is written: {@link Action#CLOSE} if that is now. */
@@ -106,7 +130,7 @@ final class OutboundQueue {
         waitingBytes = 0;
     }
 
-    /** When the write in flight started ({@link System#nanoTime()}), or 0 when none is. */
+    /** When the write in flight (or claimed) was claimed, or 0 when none is. */
     synchronized long writingSince() {
         return writingSince;
     }
@@ -117,6 +141,14 @@ final class OutboundQueue {
 
     synchronized boolean isClosed() {
         return closed;
+    }
+
+    private Next drained() {
+        if (closeWhenDrained) {
+            closed = true;
+            return Next.CLOSE;
+        }
+        return Next.NONE;
     }
 
     private Next startWrite(long now) {

@@ -1,10 +1,11 @@
 package lab.yujian.spring.stomp;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -22,14 +23,19 @@ import org.springframework.web.socket.WebSocketSession;
  * Each session writes through a {@link ManagedWebSocketSession} with the send buffer and send time limits.
  * This class owns what those writers share: the closer threads, on which slow or finished sessions are
  * closed (a close may wait up to a second for a stuck socket, so it never runs on a caller's thread), and
- * the sweep that closes a session whose write has taken longer than the send time limit. The sweep looks
- * only at sessions with a write in flight.
+ * the sweep that closes a session whose write has taken longer than the send time limit (it looks only at
+ * sessions that wrote since its last round), and the writer threads that start the writes of a large
+ * fan-out in parallel ({@link #flush}).
  */
 public final class StompSessions implements AutoCloseable {
 
     private static final Log LOG = LogFactory.getLog(StompSessions.class);
     /** Frames waiting behind a write in flight are coalesced into writes of at most this size. */
     static final int MAX_BATCH_BYTES = 64 * 1024;
+    /** A fan-out to at most this many idle sessions starts their writes on the delivering thread. */
+    static final int INLINE_FLUSH = 64;
+    /** Most sessions one writer task starts writes for. */
+    static final int MAX_FLUSH_CHUNK = 256;
 
     private final Map<String, StompSession> bySession = new ConcurrentHashMap<>();
     private final Map<String, StompSession> byClient = new ConcurrentHashMap<>();
@@ -38,6 +44,7 @@ public final class StompSessions implements AutoCloseable {
     private final long sendTimeLimitNanos;
     private final int messageSizeLimit;
     private final ThreadPoolExecutor closer;
+    private final ThreadPoolExecutor writers;
     private final ScheduledFuture<?> sweep;
 
     /**
@@ -51,11 +58,22 @@ public final class StompSessions implements AutoCloseable {
         this.sendBufferLimit = sendBufferLimit;
         this.sendTimeLimitNanos = sendTimeLimit.toNanos();
         AtomicInteger count = new AtomicInteger();
-        this.closer = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+        // Bounded: a session is closed here at most once; when full (a mass close), the caller closes it
+        this.closer = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(65_536), runnable -> {
             Thread thread = new Thread(runnable, "yujian-closer-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        // Starting an asynchronous write never blocks, so one thread per core is enough; a task that does not
+        // fit in the queue runs on the delivering thread instead (backpressure, nothing dropped)
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        AtomicInteger writerCount = new AtomicInteger();
+        this.writers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "yujian-writer-" + writerCount.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
         Duration every = Duration.ofNanos(Math.max(50_000_000L, Math.min(1_000_000_000L, sendTimeLimitNanos / 4)));
         this.sweep = scheduler.scheduleWithFixedDelay(this::sweep, every);
     }
@@ -114,12 +132,32 @@ public final class StompSessions implements AutoCloseable {
         return sendBufferLimit;
     }
 
+    /** A write of this session was claimed: the sweep watches it until it has been idle for a round. */
     void writing(ManagedWebSocketSession session) {
-        writing.add(session);
+        if (session.swept.compareAndSet(false, true)) {
+            writing.add(session);
+        }
     }
 
-    void idle(ManagedWebSocketSession session) {
-        writing.remove(session);
+    /**
+     * Starts the writes {@link ManagedWebSocketSession#enqueue} handed out. A few start here, on the
+     * delivering thread; a large fan-out is cut into chunks, one of which runs here and the rest on the
+     * writer threads, so that the sockets of one message are written in parallel and the delivering thread
+     * is back soon. Frames that arrive for a session before its write starts go out in the same write.
+     */
+    void flush(List<ManagedWebSocketSession> ready) {
+        int size = ready.size();
+        if (size <= INLINE_FLUSH) {
+            ready.forEach(ManagedWebSocketSession::flush);
+            return;
+        }
+        int parts = writers.getCorePoolSize() + 1;
+        int chunk = Math.min(MAX_FLUSH_CHUNK, Math.max(INLINE_FLUSH, (size + parts - 1) / parts));
+        for (int from = chunk; from < size; from += chunk) {
+            List<ManagedWebSocketSession> part = ready.subList(from, Math.min(size, from + chunk));
+            writers.execute(() -> part.forEach(ManagedWebSocketSession::flush));
+        }
+        ready.subList(0, chunk).forEach(ManagedWebSocketSession::flush);
     }
 
     void closeLater(ManagedWebSocketSession session, @Nullable CloseStatus status) {
@@ -141,7 +179,15 @@ public final class StompSessions implements AutoCloseable {
         long now = System.nanoTime();
         for (ManagedWebSocketSession session : writing) {
             long since = session.writingSince();
-            if (since != 0 && now - since > sendTimeLimitNanos) {
+            if (since == 0) { // idle since the last round: dropped, unless a write was claimed meanwhile
+                session.swept.set(false);
+                writing.remove(session);
+                if (session.writingSince() != 0) {
+                    writing(session);
+                }
+                continue;
+            }
+            if (now - since > sendTimeLimitNanos) {
                 session.abort(ManagedWebSocketSession.TOO_SLOW, "one write has waited longer than "
                         + Duration.ofNanos(sendTimeLimitNanos) + " (" + session.waitingBytes() + " bytes behind it)");
             }
@@ -152,6 +198,7 @@ public final class StompSessions implements AutoCloseable {
     @Override
     public void close() {
         sweep.cancel(false);
+        writers.shutdown();
         closer.shutdown();
     }
 }

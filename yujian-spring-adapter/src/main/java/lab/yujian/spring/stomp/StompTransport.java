@@ -1,6 +1,8 @@
 package lab.yujian.spring.stomp;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import lab.yujian.core.SessionTransport;
 import lab.yujian.protocol.Channel;
@@ -31,6 +33,7 @@ public final class StompTransport implements SessionTransport {
         String destination = StompDestinations.TOPIC_PREFIX + channel.name();
         String messageId = StompFrames.nextMessageId();
         Map<String, byte[]> framesBySubscription = new HashMap<>(4);
+        List<ManagedWebSocketSession> ready = new ArrayList<>();
         for (String clientId : clientIds) {
             StompSession session = sessions.byClient(clientId);
             String subscription = session == null ? null : session.subscriptionOf(channel.name());
@@ -39,8 +42,11 @@ public final class StompTransport implements SessionTransport {
             }
             byte[] frame = framesBySubscription.computeIfAbsent(subscription,
                     id -> StompFrames.message(destination, id, messageId, message));
-            session.socket.send(frame);
+            if (session.socket.enqueue(frame)) {
+                ready.add(session.socket);
+            }
         }
+        sessions.flush(ready);
     }
 
     @Override

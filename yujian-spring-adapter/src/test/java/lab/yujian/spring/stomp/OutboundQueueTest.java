@@ -21,10 +21,16 @@ class OutboundQueueTest {
         return new String(bytes, UTF_8);
     }
 
+    /** Offers a frame to an idle queue and takes the write it hands out. */
+    private static Next startWith(OutboundQueue queue, String frame, long now) {
+        assertThat(queue.offer(frame(frame), now).action()).isEqualTo(Action.START);
+        return queue.take(now);
+    }
+
     @Test
     void theFirstFrameIsWrittenAtOnceAndTheNextWaitsForIt() {
         OutboundQueue queue = new OutboundQueue(1000, 100);
-        Next first = queue.offer(frame("a"), 5);
+        Next first = startWith(queue, "a", 5);
         assertThat(first.action()).isEqualTo(Action.WRITE);
         assertThat(text(first)).isEqualTo("a");
         assertThat(queue.writingSince()).isEqualTo(5);
@@ -36,9 +42,28 @@ class OutboundQueueTest {
     }
 
     @Test
+    void aClaimedWriteTakesEveryFrameThatArrivedBeforeItStartedAndTheClockRunsFromTheClaim() {
+        OutboundQueue queue = new OutboundQueue(1000, 100);
+        assertThat(queue.offer(frame("a"), 5).action()).isEqualTo(Action.START);
+        assertThat(queue.writingSince()).as("claimed, not yet started").isEqualTo(5);
+        assertThat(queue.offer(frame("b"), 6).action()).as("only one claim at a time").isEqualTo(Action.NONE);
+        assertThat(text(queue.take(9))).isEqualTo("ab");
+        assertThat(queue.written(10).action()).isEqualTo(Action.NONE);
+    }
+
+    @Test
+    void aClaimedWriteOfAQueueClosedMeanwhileWritesNothing() {
+        OutboundQueue queue = new OutboundQueue(1000, 100);
+        queue.offer(frame("a"), 5);
+        queue.close();
+        assertThat(queue.take(6).action()).isEqualTo(Action.NONE);
+        assertThat(queue.writingSince()).isZero();
+    }
+
+    @Test
     void framesWaitingBehindAWriteAreCoalescedInOrderUpToTheBatchSize() {
         OutboundQueue queue = new OutboundQueue(10_000, 10);
-        queue.offer(frame("0"), 1);
+        startWith(queue, "0", 1);
         for (String f : new String[] {"1111", "2222", "3333", "4"}) {
             queue.offer(frame(f), 1);
         }
@@ -51,7 +76,7 @@ class OutboundQueueTest {
     @Test
     void aFrameThatWouldPassTheLimitBehindOthersOverflowsAndClosesTheQueue() {
         OutboundQueue queue = new OutboundQueue(10, 100);
-        queue.offer(frame("in-flight"), 1);
+        startWith(queue, "in-flight", 1);
         assertThat(queue.offer(frame("12345"), 1).action()).isEqualTo(Action.NONE);
         assertThat(queue.offer(frame("123456"), 1).action()).isEqualTo(Action.OVERFLOW);
         assertThat(queue.isClosed()).isTrue();
@@ -62,7 +87,7 @@ class OutboundQueueTest {
     @Test
     void oneFrameLargerThanTheLimitIsStillTakenWhenNothingWaits() {
         OutboundQueue queue = new OutboundQueue(10, 100);
-        queue.offer(frame("in-flight"), 1);
+        startWith(queue, "in-flight", 1);
         assertThat(queue.offer(frame("a-large-frame-of-25-bytes"), 1).action()).isEqualTo(Action.NONE);
         assertThat(text(queue.written(2))).isEqualTo("a-large-frame-of-25-bytes");
     }
@@ -70,7 +95,7 @@ class OutboundQueueTest {
     @Test
     void aCloseWaitsForTheFramesBeforeItAndRefusesFramesAfterIt() {
         OutboundQueue queue = new OutboundQueue(1000, 100);
-        queue.offer(frame("MESSAGE"), 1);
+        startWith(queue, "MESSAGE", 1);
         queue.offer(frame("ERROR"), 1);
         assertThat(queue.closeWhenDrained().action()).isEqualTo(Action.NONE);
         assertThat(queue.offer(frame("late"), 1).action()).isEqualTo(Action.NONE);

@@ -27,6 +27,7 @@ public final class RawWebSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private final java.util.Map<String, String> responseHeaders = new java.util.HashMap<>();
+    private final java.util.ArrayDeque<String> pendingFrames = new java.util.ArrayDeque<>();
 
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -173,7 +174,9 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /**
-     * Reads data frames until one's text matches, and returns that text.
+     * Reads STOMP frames until one matches, and returns it. The server may put several frames in one
+     * WebSocket message (each ends with a NUL), so messages are split into frames; frames read after the
+     * match wait for the next call.
      *
      * @throws AssertionError if the server closes first, or nothing matches within {@code timeout}
      */
@@ -181,6 +184,12 @@ public final class RawWebSocket implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
+                while (!pendingFrames.isEmpty()) {
+                    String frame = pendingFrames.poll();
+                    if (match.test(frame)) {
+                        return frame;
+                    }
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError("No matching frame within " + timeout);
@@ -192,8 +201,10 @@ public final class RawWebSocket implements AutoCloseable {
                     throw new AssertionError("The server closed the socket: " + new String(payload, StandardCharsets.UTF_8));
                 }
                 String text = new String(payload, StandardCharsets.UTF_8);
-                if (match.test(text)) {
-                    return text;
+                for (String frame : text.split("\0", -1)) {
+                    if (!frame.isBlank()) {
+                        pendingFrames.add(frame + "\0");
+                    }
                 }
             }
         } catch (SocketTimeoutException e) {
