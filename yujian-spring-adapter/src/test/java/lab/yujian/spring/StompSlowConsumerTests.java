@@ -23,7 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * anyone else, and must close it with 4500 so that it reconnects and recovers by sync.
  */
 @SpringBootTest(classes = TestHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"yujian.send-buffer-size-limit=256KB", "yujian.send-time-limit=2s"})
+        properties = {"yujian.send-buffer-size-limit=256KB", "yujian.send-time-limit=2s",
+                "yujian.batch.bursts=presence"}) // activity unbatched: the fast reader reads in lockstep
 class StompSlowConsumerTests extends StompServerTest {
 
     private static final int MESSAGES = 12_000;

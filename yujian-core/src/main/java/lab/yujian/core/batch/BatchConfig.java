@@ -15,11 +15,28 @@ import lab.yujian.protocol.ChannelPattern;
  *                 empty to batch nothing
  * @param maxSize  flush when a batch holds this many messages (the seed's default: 100)
  * @param maxDelay flush when the oldest message in a batch is this old (the seed's default: 50 ms)
+ * @param bursts   channels batched only in bursts (default none; e.g. {@code presence}, {@code activity}): a message
+ *                 to a quiet channel goes out at once as {@code DATA}; those that follow it within
+ *                 {@code maxDelay} are batched as above. A connect storm thus costs a few BATCH frames per
+ *                 subscriber instead of one frame per join, and a lone change waits for nothing. A channel
+ *                 in {@code channels} is always batched.
  */
-public record BatchConfig(List<ChannelPattern> channels, int maxSize, Duration maxDelay) {
+public record BatchConfig(List<ChannelPattern> channels, int maxSize, Duration maxDelay, List<ChannelPattern> bursts) {
+
+    /**
+     * The core's default burst channels: none, so that a hub sends every message of an unbatched channel as
+     * {@code DATA}. The Spring adapter's default ({@code yujian.batch.bursts}) is {@code presence,activity}.
+     */
+    public static final List<ChannelPattern> DEFAULT_BURSTS = List.of();
+
+    /** A config with the {@linkplain #DEFAULT_BURSTS default burst channels}. */
+    public BatchConfig(List<ChannelPattern> channels, int maxSize, Duration maxDelay) {
+        this(channels, maxSize, maxDelay, DEFAULT_BURSTS);
+    }
 
     public BatchConfig {
-        channels = copy(channels);
+        channels = copy(channels, "batch.channels");
+        bursts = copy(bursts, "batch.bursts");
         if (maxSize < 1) {
             throw new IllegalArgumentException("batch.maxSize must be greater than 0, was " + maxSize);
         }
@@ -28,7 +45,7 @@ public record BatchConfig(List<ChannelPattern> channels, int maxSize, Duration m
         }
     }
 
-    /** {@code metrics} and {@code collaboration.*}, 100 messages, 50 ms. */
+    /** {@code metrics} and {@code collaboration.*}, 100 messages, 50 ms; no burst channels. */
     public static BatchConfig ofDefaults() {
         return custom().build();
     }
@@ -41,7 +58,8 @@ public record BatchConfig(List<ChannelPattern> channels, int maxSize, Duration m
     /** A builder holding the values of {@code prototype}. */
     public static Builder from(BatchConfig prototype) {
         Objects.requireNonNull(prototype, "prototype must not be null");
-        return new Builder().channels(prototype.channels).maxSize(prototype.maxSize).maxDelay(prototype.maxDelay);
+        return new Builder().channels(prototype.channels).maxSize(prototype.maxSize).maxDelay(prototype.maxDelay)
+                .bursts(prototype.bursts);
     }
 
     /** Whether broadcasts on this channel are batched. */
@@ -54,13 +72,26 @@ public record BatchConfig(List<ChannelPattern> channels, int maxSize, Duration m
         return false;
     }
 
-    private static List<ChannelPattern> copy(List<ChannelPattern> channels) {
+    /** Whether this channel is batched in bursts only (and not always). */
+    public boolean batchesBursts(Channel channel) {
+        if (batches(channel)) {
+            return false;
+        }
+        for (ChannelPattern pattern : bursts) {
+            if (pattern.matches(channel)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<ChannelPattern> copy(List<ChannelPattern> channels, String field) {
         if (channels == null) {
-            throw new IllegalArgumentException("batch.channels must not be null; an empty list batches nothing");
+            throw new IllegalArgumentException(field + " must not be null; an empty list batches nothing");
         }
         for (int i = 0; i < channels.size(); i++) {
             if (channels.get(i) == null) {
-                throw new IllegalArgumentException("batch.channels[" + i + "] must not be null");
+                throw new IllegalArgumentException(field + "[" + i + "] must not be null");
             }
         }
         return List.copyOf(channels);
@@ -72,6 +103,7 @@ public record BatchConfig(List<ChannelPattern> channels, int maxSize, Duration m
                 List.of(ChannelPattern.parse("metrics"), ChannelPattern.parse("collaboration.*"));
         private int maxSize = 100;
         private Duration maxDelay = Duration.ofMillis(50);
+        private List<ChannelPattern> bursts = DEFAULT_BURSTS;
 
         private Builder() {
         }
@@ -89,22 +121,42 @@ public record BatchConfig(List<ChannelPattern> channels, int maxSize, Duration m
          * @throws IllegalArgumentException naming {@code batch.channels}, if a pattern is null or invalid
          */
         public Builder channels(String... patterns) {
+            this.channels = parse(patterns, "batch.channels");
+            return this;
+        }
+
+        /** The channels batched in bursts only, replacing any set before. */
+        public Builder bursts(List<ChannelPattern> bursts) {
+            this.bursts = bursts;
+            return this;
+        }
+
+        /**
+         * The channels batched in bursts only, as patterns, replacing any set before.
+         *
+         * @throws IllegalArgumentException naming {@code batch.bursts}, if a pattern is null or invalid
+         */
+        public Builder bursts(String... patterns) {
+            this.bursts = parse(patterns, "batch.bursts");
+            return this;
+        }
+
+        private static List<ChannelPattern> parse(String[] patterns, String field) {
             if (patterns == null) {
-                throw new IllegalArgumentException("batch.channels must not be null; an empty list batches nothing");
+                throw new IllegalArgumentException(field + " must not be null; an empty list batches nothing");
             }
             List<ChannelPattern> parsed = new ArrayList<>(patterns.length);
             for (int i = 0; i < patterns.length; i++) {
                 if (patterns[i] == null) {
-                    throw new IllegalArgumentException("batch.channels[" + i + "] must not be null");
+                    throw new IllegalArgumentException(field + "[" + i + "] must not be null");
                 }
                 try {
                     parsed.add(ChannelPattern.parse(patterns[i]));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("batch.channels[" + i + "]: " + e.getMessage(), e);
+                    throw new IllegalArgumentException(field + "[" + i + "]: " + e.getMessage(), e);
                 }
             }
-            this.channels = parsed;
-            return this;
+            return parsed;
         }
 
         public Builder maxSize(int maxSize) {
@@ -118,7 +170,7 @@ public record BatchConfig(List<ChannelPattern> channels, int maxSize, Duration m
         }
 
         public BatchConfig build() {
-            return new BatchConfig(channels, maxSize, maxDelay);
+            return new BatchConfig(channels, maxSize, maxDelay, bursts);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import lab.yujian.core.history.Published;
 
 /**
@@ -18,6 +19,9 @@ import lab.yujian.core.history.Published;
  * at a time, in order. Each channel's buffer has its own lock; the sink is called under it, so the sink
  * must not call back into the batcher. A buffer never holds more than {@code maxSize} messages, and a
  * channel's buffer is dropped once it is flushed empty, so channels nobody publishes on cost nothing.
+ *
+ * <p>A burst channel ({@link #addBurst}) batches only what follows another message within
+ * {@link BatchConfig#maxDelay()}: the first message to a quiet channel goes to the single sink at once.
  */
 public final class MessageBatcher {
 
@@ -25,6 +29,7 @@ public final class MessageBatcher {
     private final Clock clock;
     private final FlushScheduler scheduler;
     private final BiConsumer<String, List<Published>> sink;
+    private final Consumer<Published> single;
     private final Map<String, Buffer> buffers = new ConcurrentHashMap<>();
 
     /**
@@ -32,6 +37,16 @@ public final class MessageBatcher {
      */
     public MessageBatcher(BatchConfig config, Clock clock, FlushScheduler scheduler,
                           BiConsumer<String, List<Published>> sink) {
+        this(config, clock, scheduler, sink, message -> sink.accept(message.channel(), List.of(message)));
+    }
+
+    /**
+     * @param sink   receives a channel's name and its batch, ascending
+     * @param single receives the message of a quiet burst channel that goes out alone ({@link #addBurst})
+     */
+    public MessageBatcher(BatchConfig config, Clock clock, FlushScheduler scheduler,
+                          BiConsumer<String, List<Published>> sink, Consumer<Published> single) {
+        this.single = Objects.requireNonNull(single, "single");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -40,11 +55,33 @@ public final class MessageBatcher {
 
     /** Adds a message to its channel's batch; flushes at once when the batch is full. */
     public void add(Published message) {
+        add(message, false);
+    }
+
+    /**
+     * Adds a message of a burst channel: sent alone at once if nothing went out on the channel for
+     * {@link BatchConfig#maxDelay()} and nothing waits, else batched like {@link #add}.
+     */
+    public void addBurst(Published message) {
+        add(message, true);
+    }
+
+    private void add(Published message, boolean burst) {
         while (true) {
             Buffer buffer = buffers.computeIfAbsent(message.channel(), Buffer::new);
             synchronized (buffer) {
                 if (buffer.dropped) {
                     continue; // flushed empty and dropped meanwhile: start the channel's next buffer
+                }
+                buffer.burst = burst;
+                if (burst && buffer.messages.isEmpty() && !buffer.sentAlone) {
+                    // Quiet: out at once; the buffer stays for maxDelay so that what follows is batched
+                    buffer.sentAlone = true;
+                    buffer.lastSentAt = clock.millis();
+                    long generation = buffer.generation;
+                    single.accept(message);
+                    scheduler.schedule(() -> flushIfDue(buffer, generation), config.maxDelay());
+                    return;
                 }
                 buffer.messages.add(message);
                 if (buffer.messages.size() == 1) {
@@ -88,7 +125,18 @@ public final class MessageBatcher {
     private void flushIfDue(Buffer buffer, long generation) {
         synchronized (buffer) {
             if (buffer.messages.isEmpty()) {
-                drop(buffer); // flushed by size meanwhile, and nothing came since
+                // Flushed meanwhile, and nothing came since. A burst channel's flush scheduled a check of its
+                // own, which drops the buffer if the channel stays quiet
+                if (!buffer.burst) {
+                    drop(buffer);
+                } else if (buffer.generation == generation) {
+                    long quietFor = config.maxDelay().toMillis() - (clock.millis() - buffer.lastSentAt);
+                    if (quietFor <= 0) {
+                        drop(buffer);
+                    } else {
+                        scheduler.schedule(() -> flushIfDue(buffer, generation), Duration.ofMillis(quietFor));
+                    }
+                }
                 return;
             }
             if (buffer.generation != generation) {
@@ -97,7 +145,9 @@ public final class MessageBatcher {
             long remaining = config.maxDelay().toMillis() - (clock.millis() - buffer.firstAt);
             if (remaining <= 0) {
                 flush(buffer);
-                drop(buffer);
+                if (!buffer.burst) {
+                    drop(buffer);
+                }
             } else {
                 scheduler.schedule(() -> flushIfDue(buffer, generation), Duration.ofMillis(remaining));
             }
@@ -117,6 +167,12 @@ public final class MessageBatcher {
         buffer.messages.clear();
         buffer.generation++;
         sink.accept(buffer.channel, batch);
+        if (buffer.burst) { // a burst goes on in batches until a quiet maxDelay drops the buffer
+            buffer.sentAlone = true;
+            buffer.lastSentAt = clock.millis();
+            long generation = buffer.generation;
+            scheduler.schedule(() -> flushIfDue(buffer, generation), config.maxDelay());
+        }
     }
 
     private static final class Buffer {
@@ -125,6 +181,11 @@ public final class MessageBatcher {
         long firstAt;
         long generation;
         boolean dropped;
+        /** Whether the channel is batched in bursts only. */
+        boolean burst;
+        /** A burst channel sent something less than maxDelay ago: what comes now is batched. */
+        boolean sentAlone;
+        long lastSentAt;
 
         Buffer(String channel) {
             this.channel = channel;

@@ -107,7 +107,8 @@ public final class DefaultHub implements Hub {
         LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch());
         FlushScheduler flushes = parts.flushScheduler() != null ? parts.flushScheduler()
                 : (task, delay) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        this.batcher = new MessageBatcher(config.batch(), clock, flushes, delivery::deliverBatch);
+        this.batcher = new MessageBatcher(config.batch(), clock, flushes, delivery::deliverBatch,
+                delivery::deliverAlone);
         delivery.useBatcher(batcher);
         this.streams = new ChannelStreams(broker, delivery::deliver, scheduler, repairs, config.gapWait(),
                 config.subscriptionLinger());

@@ -41,9 +41,17 @@ final class LocalDelivery {
         Channel channel = Channel.parse(message.channel());
         if (batching.batches(channel)) {
             batcher.add(message);
+        } else if (batching.batchesBursts(channel)) {
+            batcher.addBurst(message);
         } else {
             transport.deliver(channel, message.data(), registry.subscribers(channel.name()));
         }
+    }
+
+    /** The batcher's sink for a burst channel's message that goes out alone, as DATA. */
+    void deliverAlone(Published message) {
+        Channel channel = Channel.parse(message.channel());
+        transport.deliver(channel, message.data(), registry.subscribers(channel.name()));
     }
 
     /** The sink of the batcher. */

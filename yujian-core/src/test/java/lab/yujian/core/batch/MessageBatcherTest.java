@@ -60,6 +60,65 @@ class MessageBatcherTest {
                 assertThat(batch.messages()).extracting(Published::sequence).containsExactly(1L, 2L));
     }
 
+    private final List<Published> alone = new ArrayList<>();
+    private final MessageBatcher bursts = new MessageBatcher(config, clock, scheduler,
+            (channel, messages) -> flushed.add(new Batch(channel, messages)), alone::add);
+
+    @Test
+    void aBurstChannelSendsALoneMessageAtOnceAndBatchesWhatFollowsWithinTheDelay() {
+        bursts.addBurst(data("presence", 1));
+        assertThat(alone).extracting(Published::sequence).containsExactly(1L);
+        clock.advance(Duration.ofMillis(10));
+        bursts.addBurst(data("presence", 2));
+        bursts.addBurst(data("presence", 3));
+        assertThat(alone).as("within 50 ms of the first: batched").hasSize(1);
+
+        clock.advance(Duration.ofMillis(50));
+        scheduler.runPending();
+        assertThat(flushed).singleElement().satisfies(batch ->
+                assertThat(batch.messages()).extracting(Published::sequence).containsExactly(2L, 3L));
+        clock.advance(Duration.ofMillis(10));
+        bursts.addBurst(data("presence", 4));
+        assertThat(alone).as("the burst goes on: still batched").hasSize(1);
+        clock.advance(Duration.ofMillis(50));
+        scheduler.runPending();
+        assertThat(flushed).hasSize(2);
+
+        clock.advance(Duration.ofMillis(50));
+        scheduler.runPending(); // a quiet delay: the buffer goes
+        assertThat(bursts.buffers()).isZero();
+        bursts.addBurst(data("presence", 5));
+        assertThat(alone).as("quiet again: at once").extracting(Published::sequence).containsExactly(1L, 5L);
+    }
+
+    @Test
+    void aConnectStormOnABurstChannelCostsOneFramePerBatchNotOnePerMessage() {
+        MessageBatcher bursts = new MessageBatcher(BatchConfig.custom().bursts("presence").build(), clock, scheduler,
+                (channel, messages) -> flushed.add(new Batch(channel, messages)), alone::add);
+        for (int i = 1; i <= 300; i++) {
+            bursts.addBurst(data("presence", i));
+            clock.advance(Duration.ofMillis(1));
+            scheduler.runPending();
+        }
+        clock.advance(Duration.ofMillis(200));
+        scheduler.runPending();
+        scheduler.runPending();
+        List<Long> order = new ArrayList<>();
+        alone.forEach(message -> order.add(message.sequence()));
+        flushed.forEach(batch -> batch.messages().forEach(message -> order.add(message.sequence())));
+        assertThat(order).as("every message once, in order").hasSize(300).isSorted().doesNotHaveDuplicates();
+        assertThat(alone.size() + flushed.size()).as("frames for 300 messages in 300 ms").isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void aChannelInBothListsIsAlwaysBatched() {
+        BatchConfig both = BatchConfig.custom().channels("metrics").bursts("metrics", "presence").build();
+        assertThat(both.batches(Channel.parse("metrics"))).isTrue();
+        assertThat(both.batchesBursts(Channel.parse("metrics"))).isFalse();
+        assertThat(both.batchesBursts(Channel.parse("presence"))).isTrue();
+        assertThat(BatchConfig.ofDefaults().batchesBursts(Channel.parse("presence"))).as("none by default").isFalse();
+    }
+
     @Test
     void aTimerOfABatchFlushedBySizeDoesNotFlushTheNextBatchEarly() {
         batcher.add(data("metrics", 1));

@@ -86,7 +86,7 @@ public class YujianProperties {
                 .history(new HistoryConfig(history.maxSize, history.maxAge))
                 .rateLimit(new RateLimitConfig(rateLimit.max, rateLimit.window))
                 .batch(new BatchConfig(batch.channels.stream().map(ChannelPattern::parse).toList(),
-                        batch.maxSize, batch.maxDelay))
+                        batch.maxSize, batch.maxDelay, batch.bursts.stream().map(ChannelPattern::parse).toList()))
                 .policy(acl.toPolicy());
         if (nodeId != null && !nodeId.isBlank()) {
             builder.nodeId(nodeId);
@@ -149,6 +149,11 @@ public class YujianProperties {
         private int maxSize = 100;
         /** Flush when the oldest message is this old. */
         private Duration maxDelay = Duration.ofMillis(50);
+        /**
+         * Channels batched in bursts only: a message to a quiet channel goes out at once as DATA, those
+         * that follow within {@code max-delay} as BATCH (a connect storm's joins cost a few frames each).
+         */
+        private List<String> bursts = new ArrayList<>(List.of("presence", "activity"));
 
         public List<String> getChannels() { return channels; }
         public void setChannels(List<String> channels) { this.channels = channels; }
@@ -156,6 +161,8 @@ public class YujianProperties {
         public void setMaxSize(int maxSize) { this.maxSize = maxSize; }
         public Duration getMaxDelay() { return maxDelay; }
         public void setMaxDelay(Duration maxDelay) { this.maxDelay = maxDelay; }
+        public List<String> getBursts() { return bursts; }
+        public void setBursts(List<String> bursts) { this.bursts = bursts; }
     }
 
     /**

@@ -209,11 +209,37 @@ public final class StompTestClient implements AutoCloseable {
     private synchronized void received(String text) {
         for (String part : text.split("\0", -1)) {
             if (!part.isBlank()) {
-                frames.add(StompFrame.parse(part));
+                StompFrame frame = StompFrame.parse(part);
+                frames.add(frame);
+                unbatch(frame);
             }
         }
         notifyAll();
     }
+
+    /**
+     * A BATCH is kept as it came, and each DATA in it is also added as a frame of its own (header
+     * {@value #UNBATCHED}), as a client that handles both would see them: a test waiting for a channel's
+     * DATA does not care whether the server batched it (presence and activity are batched in bursts).
+     */
+    private void unbatch(StompFrame frame) {
+        if (!"MESSAGE".equals(frame.command()) || frame.body() == null || !frame.body().startsWith("{\"type\":\"BATCH\"")) {
+            return;
+        }
+        if (decode(frame) instanceof lab.yujian.protocol.BatchMessage batch) {
+            java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(frame.headers());
+            headers.put(UNBATCHED, "true");
+            tools.jackson.databind.JsonNode messages = JSON.readTree(frame.body()).get("messages");
+            for (int i = 0; i < batch.messages().size(); i++) {
+                frames.add(new StompFrame("MESSAGE", java.util.Map.copyOf(headers), messages.get(i).toString()));
+            }
+        }
+    }
+
+    private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** The header of a DATA frame taken out of a BATCH by this client. */
+    public static final String UNBATCHED = "x-test-unbatched";
 
     private synchronized void closed(int code, String reason) {
         closeReason.complete(reason);
