@@ -1,0 +1,223 @@
+package lab.yujian.spring.rabbitmq;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.messaging.tcp.TcpConnection;
+import org.springframework.messaging.tcp.TcpConnectionHandler;
+import org.springframework.messaging.tcp.reactor.ReactorNettyTcpClient;
+
+/**
+ * One STOMP connection to RabbitMQ, reconnected forever with a {@link Backoff}: it sends CONNECT with the
+ * vhost as {@code host}, keeps the negotiated heart-beats, and counts a generation per CONNECTED so that
+ * nothing meant for an earlier connection (an ACK) reaches a later one.
+ */
+final class StompLink implements TcpConnectionHandler<byte[]> {
+
+    private static final Log LOG = LogFactory.getLog(RabbitStompFanout.class);
+    private static final byte[] HEARTBEAT = {(byte) '\n'};
+
+    /** What the fan-out hears from its link; called on the link's event-loop thread. */
+    interface Listener {
+        void connected(StompLink link, long generation, boolean again);
+
+        void message(StompLink link, StompHeaderAccessor headers, byte[] body);
+    }
+
+    private final String name;
+    private final RabbitStompConfig config;
+    private final Listener listener;
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    private final CompletableFuture<Void> firstConnected = new CompletableFuture<>();
+    private final Map<String, CompletableFuture<Void>> receipts = new ConcurrentHashMap<>();
+    private final AtomicLong receiptIds = new AtomicLong();
+    private volatile TcpConnection<byte[]> tcp;
+    private volatile long generation; // 0 while not STOMP-connected
+    private long generations;
+    private volatile long upSince;
+    private volatile String lastFailure = "no answer yet";
+    private volatile boolean closing;
+
+    StompLink(String name, RabbitStompConfig config, Listener listener) {
+        this.name = name;
+        this.config = config;
+        this.listener = listener;
+    }
+
+    void start(ReactorNettyTcpClient<byte[]> client) {
+        client.connectAsync(this, backoff);
+    }
+
+    boolean up() {
+        return generation != 0;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    boolean awaitConnected(long deadlineNanos) {
+        try {
+            firstConnected.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Sends a frame if the connection of {@code expectedGeneration} (0: any) is up; false when it is not. */
+    boolean send(StompHeaderAccessor headers, byte[] body, long expectedGeneration, Runnable whenWritten) {
+        TcpConnection<byte[]> connection = tcp;
+        long current = generation;
+        if (connection == null || current == 0 || (expectedGeneration != 0 && expectedGeneration != current)) {
+            return false;
+        }
+        headers.setLeaveMutable(true);
+        Message<byte[]> message = MessageBuilder.createMessage(body, headers.getMessageHeaders());
+        CompletableFuture<Void> written = connection.sendAsync(message);
+        if (whenWritten != null) {
+            written.whenComplete((ok, failure) -> whenWritten.run());
+        }
+        return true;
+    }
+
+    /** Sends a frame with a receipt; the future completes when RabbitMQ has processed it (and every frame before). */
+    CompletableFuture<Void> sendWithReceipt(StompHeaderAccessor headers, long expectedGeneration) {
+        String id = name + "-r" + receiptIds.incrementAndGet();
+        CompletableFuture<Void> receipt = new CompletableFuture<>();
+        receipts.put(id, receipt);
+        headers.setReceipt(id);
+        if (!send(headers, new byte[0], expectedGeneration, null)) {
+            receipts.remove(id);
+            receipt.completeExceptionally(new IllegalStateException("RabbitMQ is not connected"));
+        }
+        return receipt;
+    }
+
+    @Override
+    public void afterConnected(TcpConnection<byte[]> connection) {
+        tcp = connection;
+        StompHeaderAccessor connect = StompHeaderAccessor.create(StompCommand.CONNECT);
+        connect.setAcceptVersion("1.2");
+        connect.setHost(config.virtualHost());
+        connect.setLogin(config.login());
+        connect.setPasscode(config.passcode());
+        long beat = config.heartbeat().toMillis();
+        connect.setHeartbeat(beat, beat);
+        connection.sendAsync(MessageBuilder.createMessage(new byte[0], connect.getMessageHeaders()));
+    }
+
+    @Override
+    public void afterConnectFailure(Throwable failure) {
+        lastFailure = String.valueOf(failure.getMessage() != null ? failure.getMessage() : failure);
+        LOG.debug("RabbitMQ STOMP " + name + " connection to " + config.address() + " failed: " + lastFailure);
+    }
+
+    @Override
+    public void handleMessage(Message<byte[]> message) {
+        StompHeaderAccessor headers = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (headers == null) {
+            headers = StompHeaderAccessor.wrap(message);
+        }
+        if (headers.isHeartbeat()) {
+            return;
+        }
+        StompCommand command = headers.getCommand();
+        if (command == StompCommand.MESSAGE) {
+            listener.message(this, headers, message.getPayload());
+        } else if (command == StompCommand.CONNECTED) {
+            connected(headers);
+        } else if (command == StompCommand.RECEIPT) {
+            CompletableFuture<Void> receipt = receipts.remove(headers.getReceiptId());
+            if (receipt != null) {
+                receipt.complete(null);
+            }
+        } else if (command == StompCommand.ERROR) {
+            lastFailure = "ERROR " + headers.getMessage();
+            LOG.warn("RabbitMQ sent ERROR on the " + name + " connection, which it closes now: " + headers.getMessage());
+        }
+    }
+
+    private void connected(StompHeaderAccessor headers) {
+        TcpConnection<byte[]> connection = tcp;
+        long[] server = headers.getHeartbeat(); // what the server sends, what it wants
+        long beat = config.heartbeat().toMillis();
+        if (server[1] > 0) {
+            connection.onWriteInactivity(this::beat, Math.max(beat, server[1]));
+        }
+        if (server[0] > 0) {
+            connection.onReadInactivity(connection::close, 3 * Math.max(beat, server[0]));
+        }
+        boolean again = firstConnected.isDone();
+        synchronized (this) {
+            generation = ++generations;
+        }
+        upSince = System.nanoTime();
+        if (again) {
+            LOG.info("RabbitMQ STOMP " + name + " connection to " + config.address() + " is up again");
+        }
+        listener.connected(this, generation, again);
+        firstConnected.complete(null);
+    }
+
+    private void beat() {
+        TcpConnection<byte[]> connection = tcp;
+        if (connection != null) {
+            connection.sendAsync(MessageBuilder.createMessage(HEARTBEAT,
+                    StompHeaderAccessor.createForHeartbeat().getMessageHeaders()));
+        }
+    }
+
+    @Override
+    public void handleFailure(Throwable failure) {
+        lastFailure = String.valueOf(failure.getMessage() != null ? failure.getMessage() : failure);
+        LOG.debug("RabbitMQ STOMP " + name + " connection failed: " + lastFailure);
+    }
+
+    @Override
+    public void afterConnectionClosed() {
+        boolean wasUp = generation != 0;
+        generation = 0;
+        tcp = null;
+        receipts.values().forEach(r -> r.completeExceptionally(new IllegalStateException("connection closed")));
+        receipts.clear();
+        if (wasUp && !closing) {
+            Duration upFor = Duration.ofNanos(System.nanoTime() - upSince);
+            backoff.dropped(upFor);
+            LOG.info("RabbitMQ STOMP " + name + " connection to " + config.address() + " was lost after " + upFor
+                    .toSeconds() + " s (" + lastFailure + "); reconnecting");
+        }
+    }
+
+    /** DISCONNECT with a receipt, waiting at most {@code timeout}; then the TCP connection is closed. */
+    void disconnect(Duration timeout) {
+        closing = true;
+        backoff.stop();
+        if (up()) {
+            try {
+                sendWithReceipt(StompHeaderAccessor.create(StompCommand.DISCONNECT), 0)
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.debug("No RECEIPT for DISCONNECT on the " + name + " connection: " + e);
+            }
+        }
+        TcpConnection<byte[]> connection = tcp;
+        if (connection != null) {
+            connection.close();
+        }
+    }
+}
