@@ -167,6 +167,7 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
             generation = ++generations;
         }
         upSince = System.nanoTime();
+        lastFailure = "closed by the broker or the network";
         if (again) {
             LOG.info("RabbitMQ STOMP " + name + " connection to " + config.address() + " is up again");
         }
@@ -198,8 +199,8 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
         if (wasUp && !closing) {
             Duration upFor = Duration.ofNanos(System.nanoTime() - upSince);
             backoff.dropped(upFor);
-            LOG.info("RabbitMQ STOMP " + name + " connection to " + config.address() + " was lost after " + upFor
-                    .toSeconds() + " s (" + lastFailure + "); reconnecting");
+            LOG.info("RabbitMQ STOMP " + name + " connection to " + config.address() + " was lost after "
+                    + upFor.toMillis() / 1000.0 + " s (" + lastFailure + "); reconnecting");
         }
     }
 
