@@ -3,20 +3,18 @@ package lab.yujian.spring.rabbitmq;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.messaging.tcp.ReconnectStrategy;
 
 /**
- * A jittered exponential backoff that counts its own attempts: after a drop on an established connection,
- * {@code ReactorNettyTcpClient} passes attempt 1 every time, which would retry at the shortest delay
- * forever. The count starts again once a connection has stayed up for {@code stableAfter}.
+ * A jittered exponential backoff that counts its own attempts (a {@code ReconnectStrategy} is told attempt
+ * 1 every time after a drop, which would retry at the shortest delay forever). The count starts again once
+ * a connection has stayed up for {@code stableAfter}. Thread-safe.
  */
-final class Backoff implements ReconnectStrategy {
+final class Backoff {
 
     private final Duration min;
     private final Duration max;
     private final Duration stableAfter;
     private final AtomicInteger attempts = new AtomicInteger();
-    private volatile boolean stopped;
 
     Backoff(Duration min, Duration max, Duration stableAfter) {
         this.min = min;
@@ -24,17 +22,9 @@ final class Backoff implements ReconnectStrategy {
         this.stableAfter = stableAfter;
     }
 
-    @Override
-    public Long getTimeToNextAttempt(int ignoredAttemptCount) {
-        if (stopped) {
-            return null;
-        }
+    /** The delay before the next attempt, which it counts. */
+    long nextDelayMillis() {
         return delay(attempts.getAndIncrement(), min.toMillis(), max.toMillis(), ThreadLocalRandom.current().nextDouble());
-    }
-
-    /** No more attempts: the client stops reconnecting when told null. */
-    void stop() {
-        stopped = true;
     }
 
     /** A connection that was up for {@code upFor} was lost. */

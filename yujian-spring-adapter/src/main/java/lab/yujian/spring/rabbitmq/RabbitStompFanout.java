@@ -84,11 +84,11 @@ public final class RabbitStompFanout implements Fanout {
             public void message(StompLink link, StompHeaderAccessor headers, byte[] body) {
             }
         };
-        this.publisher = new StompLink("publishing", config, ignoreMessages);
-        this.consumer = new StompLink("consuming", config, new Consuming());
+        this.publisher = new StompLink("publishing", config, ignoreMessages, client, timer);
+        this.consumer = new StompLink("consuming", config, new Consuming(), client, timer);
         this.subscriptions = new Subscriptions(consumer, keys, nodeDestination, config.prefetch());
-        publisher.start(client);
-        consumer.start(client);
+        publisher.start();
+        consumer.start();
         timer.scheduleWithFixedDelay(subscriptions::flushAcks, 100, 100, TimeUnit.MILLISECONDS);
     }
 
@@ -257,21 +257,24 @@ public final class RabbitStompFanout implements Fanout {
         }
     }
 
-    /** Sends DISCONNECT with a receipt on both connections (at most 2 s each), then stops reconnecting. */
+    /**
+     * Stops reconnecting and sends DISCONNECT with a receipt on both connections (waiting at most 2 s each);
+     * the client's event loop then stops in the background (Netty's quiet period is 2 s).
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        timer.shutdownNow();
         consumer.disconnect(Duration.ofSeconds(2));
         publisher.disconnect(Duration.ofSeconds(2));
-        try {
-            client.shutdownAsync().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.debug("The STOMP client did not shut down in 5 s: " + e);
-        }
+        timer.shutdownNow();
+        client.shutdownAsync().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.debug("The STOMP client did not shut down cleanly: " + failure);
+            }
+        });
     }
 
     @Override

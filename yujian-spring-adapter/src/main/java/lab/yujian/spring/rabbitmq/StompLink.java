@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.logging.Log;
@@ -21,6 +23,10 @@ import org.springframework.messaging.tcp.reactor.ReactorNettyTcpClient;
  * One STOMP connection to RabbitMQ, reconnected forever with a {@link Backoff}: it sends CONNECT with the
  * vhost as {@code host}, keeps the negotiated heart-beats, and counts a generation per CONNECTED so that
  * nothing meant for an earlier connection (an ACK) reaches a later one.
+ *
+ * <p>It schedules its reconnects itself rather than through {@code connectAsync(handler, strategy)}: that
+ * asks its strategy for the next delay when a connection starts (always as attempt 1), so after a drop it
+ * reconnects at once, even while the link is being closed.
  */
 final class StompLink implements TcpConnectionHandler<byte[]> {
 
@@ -37,6 +43,8 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
     private final String name;
     private final RabbitStompConfig config;
     private final Listener listener;
+    private final ReactorNettyTcpClient<byte[]> client;
+    private final ScheduledExecutorService timer;
     private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(10));
     private final CompletableFuture<Void> firstConnected = new CompletableFuture<>();
     private final Map<String, CompletableFuture<Void>> receipts = new ConcurrentHashMap<>();
@@ -48,14 +56,31 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
     private volatile String lastFailure = "no answer yet";
     private volatile boolean closing;
 
-    StompLink(String name, RabbitStompConfig config, Listener listener) {
+    StompLink(String name, RabbitStompConfig config, Listener listener, ReactorNettyTcpClient<byte[]> client,
+              ScheduledExecutorService timer) {
         this.name = name;
         this.config = config;
         this.listener = listener;
+        this.client = client;
+        this.timer = timer;
     }
 
-    void start(ReactorNettyTcpClient<byte[]> client) {
-        client.connectAsync(this, backoff);
+    /** Starts connecting; every failure or loss schedules the next attempt, until {@link #disconnect}. */
+    void start() {
+        if (!closing) {
+            client.connectAsync(this);
+        }
+    }
+
+    private void reconnectLater() {
+        if (closing) {
+            return;
+        }
+        try {
+            timer.schedule(this::start, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) { // closed meanwhile
+            LOG.debug("Not reconnecting the " + name + " connection: closed");
+        }
     }
 
     boolean up() {
@@ -125,6 +150,7 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
     public void afterConnectFailure(Throwable failure) {
         lastFailure = String.valueOf(failure.getMessage() != null ? failure.getMessage() : failure);
         LOG.debug("RabbitMQ STOMP " + name + " connection to " + config.address() + " failed: " + lastFailure);
+        reconnectLater();
     }
 
     @Override
@@ -202,12 +228,12 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
             LOG.info("RabbitMQ STOMP " + name + " connection to " + config.address() + " was lost after "
                     + upFor.toMillis() / 1000.0 + " s (" + lastFailure + "); reconnecting");
         }
+        reconnectLater();
     }
 
     /** DISCONNECT with a receipt, waiting at most {@code timeout}; then the TCP connection is closed. */
     void disconnect(Duration timeout) {
         closing = true;
-        backoff.stop();
         if (up()) {
             try {
                 sendWithReceipt(StompHeaderAccessor.create(StompCommand.DISCONNECT), 0)

@@ -105,11 +105,12 @@ class RabbitStompFanoutIT {
         for (Node node : List.of(one, two, three)) {
             node.broker.subscribe(channel);
         }
-        CompletableFuture<?>[] publishers = List.of(one, two).stream().map(node -> CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < 250; i++) {
-                node.broker.publish(channel, publication(channel, i));
-            }
-        })).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] publishers = List.of(one, one, two, two).stream() // two threads per node
+                .map(node -> CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 125; i++) {
+                        node.broker.publish(channel, publication(channel, i));
+                    }
+                })).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(publishers).join();
 
         await(Duration.ofSeconds(20), () -> three.publications.size() >= 500 && one.sequences(channel).size() == 500
@@ -153,6 +154,32 @@ class RabbitStompFanoutIT {
         assertThat(RabbitTesting.queuesBoundTo(key)).isEmpty();
         assertThat(one.fanout.connected()).isTrue();
         assertThat(one.fanout.roundTrip(Duration.ofSeconds(2))).isTrue();
+    }
+
+    @Test
+    void aChannelThatDoesNotFitARoutingKeyIsRefusedAndTheConnectionStaysUp() throws Exception {
+        Node one = node("n1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> one.broker.subscribe("x".repeat(300)))
+                .isInstanceOf(IllegalArgumentException.class);
+        one.broker.publish("x".repeat(300), publication("x".repeat(300), 1)); // stored, not fanned out, no throw
+        assertThat(one.fanout.connected()).isTrue();
+        assertThat(one.fanout.roundTrip(Duration.ofSeconds(2))).isTrue();
+    }
+
+    @Test
+    void heartBeatsKeepAnIdleNodeOnTheSameTwoConnections() throws Exception {
+        RabbitStompConfig local = RabbitStompConfig.localhost(prefix);
+        Set<Integer> before = StompSockets.ofThisProcess();
+        RabbitStompFanout fanout = new RabbitStompFanout(new RabbitStompConfig(local.host(), local.port(), local.login(),
+                local.passcode(), local.virtualHost(), prefix, 16, Duration.ofSeconds(1), Duration.ofSeconds(2)), "idle");
+        closing.add(fanout);
+        assertThat(fanout.awaitConnected(Duration.ofSeconds(5))).isTrue();
+        Set<Integer> ports = StompSockets.ofThisProcess();
+        ports.removeAll(before);
+        Thread.sleep(5_000); // five heart-beat periods without a message either way
+        assertThat(fanout.connected()).isTrue();
+        assertThat(StompSockets.ofThisProcess()).containsAll(ports);
+        assertThat(fanout.roundTrip(Duration.ofSeconds(2))).isTrue();
     }
 
     @Test
