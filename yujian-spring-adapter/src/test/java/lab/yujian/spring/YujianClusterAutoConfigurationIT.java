@@ -123,4 +123,15 @@ class YujianClusterAutoConfigurationIT {
                             .doesNotContain("\n");
                 });
     }
+
+    @Test
+    void aRefusedLoginFailsStartupWithRabbitMqsOwnError() {
+        runner.withPropertyValues("yujian.broker=rabbitmq", "yujian.rabbitmq.password=wrong",
+                "yujian.rabbitmq.connect-timeout=2s").run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new ServiceUnreachableFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .startsWith("RabbitMQ STOMP at 127.0.0.1:61613 (virtual host /) is not reachable: ERROR ");
+                });
+    }
 }

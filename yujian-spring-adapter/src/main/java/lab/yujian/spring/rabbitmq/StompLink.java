@@ -135,6 +135,10 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
 
     @Override
     public void afterConnected(TcpConnection<byte[]> connection) {
+        if (closing) { // a connect that was under way when the link closed
+            connection.close();
+            return;
+        }
         tcp = connection;
         StompHeaderAccessor connect = StompHeaderAccessor.create(StompCommand.CONNECT);
         connect.setAcceptVersion("1.2");
@@ -173,9 +177,19 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
                 receipt.complete(null);
             }
         } else if (command == StompCommand.ERROR) {
-            lastFailure = "ERROR " + headers.getMessage();
-            LOG.warn("RabbitMQ sent ERROR on the " + name + " connection, which it closes now: " + headers.getMessage());
+            String body = new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            error(headers.getMessage() + (body.isEmpty() ? "" : " (" + body.lines().findFirst().orElse("") + ")"));
         }
+    }
+
+    /** RabbitMQ closes the connection after an ERROR; the same ERROR again (a refused login, retried) is not logged. */
+    private void error(String message) {
+        String failure = "ERROR " + message;
+        if (!failure.equals(lastFailure)) {
+            LOG.warn("RabbitMQ sent ERROR on the " + name + " connection to " + config.address()
+                    + ", which it closes now: " + message);
+        }
+        lastFailure = failure;
     }
 
     private void connected(StompHeaderAccessor headers) {
