@@ -1,36 +1,30 @@
 package lab.yujian.spring.rabbitmq;
 
+import static lab.yujian.spring.rabbitmq.RabbitTesting.await;
+import static lab.yujian.spring.rabbitmq.RabbitTesting.publication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import lab.yujian.core.broker.BrokerHandler;
 import lab.yujian.core.broker.ClusterBroker;
 import lab.yujian.core.history.HistoryConfig;
-import lab.yujian.core.history.Publication;
 import lab.yujian.core.history.Published;
 import lab.yujian.core.redis.RedisConnector;
 import lab.yujian.core.redis.RedisHistoryStore;
 import lab.yujian.core.redis.RedisTesting;
-import lab.yujian.protocol.Sender;
-import lab.yujian.protocol.json.DataEncoding;
-import lab.yujian.protocol.json.MessageCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The relay against the real RabbitMQ STOMP plugin, with Redis history behind it as in a cluster. */
 class RabbitStompFanoutIT {
-
-    private static final MessageCodec CODEC = MessageCodec.create();
 
     private final String prefix = RedisTesting.newPrefix().replace(':', '-');
     private final RedisConnector redis = RedisTesting.connect(prefix);
@@ -73,18 +67,6 @@ class RabbitStompFanoutIT {
         node.broker.start(node);
         closing.add(node.broker);
         return node;
-    }
-
-    private static Publication publication(String channel, int n) {
-        long now = System.currentTimeMillis();
-        return new Publication(DataEncoding.prefix(CODEC, channel, Map.of("n", n), new Sender("u", "c"), now), now);
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
     }
 
     @AfterEach

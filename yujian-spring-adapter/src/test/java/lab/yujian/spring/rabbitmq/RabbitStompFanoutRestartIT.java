@@ -1,23 +1,19 @@
 package lab.yujian.spring.rabbitmq;
 
+import static lab.yujian.spring.rabbitmq.RabbitTesting.await;
+import static lab.yujian.spring.rabbitmq.RabbitTesting.publication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import lab.yujian.core.broker.BrokerHandler;
 import lab.yujian.core.broker.ClusterBroker;
 import lab.yujian.core.history.HistoryConfig;
-import lab.yujian.core.history.Publication;
 import lab.yujian.core.history.Published;
 import lab.yujian.core.redis.RedisConnector;
 import lab.yujian.core.redis.RedisHistoryStore;
 import lab.yujian.core.redis.RedisTesting;
-import lab.yujian.protocol.Sender;
-import lab.yujian.protocol.json.DataEncoding;
-import lab.yujian.protocol.json.MessageCodec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * {@code start_app}); it is always started again, and the test waits for its STOMP port.
  */
 class RabbitStompFanoutRestartIT {
-
-    private static final MessageCodec CODEC = MessageCodec.create();
 
     static final class Recorder implements BrokerHandler {
         final CopyOnWriteArrayList<Published> publications = new CopyOnWriteArrayList<>();
@@ -97,17 +91,5 @@ class RabbitStompFanoutRestartIT {
                 java.time.Clock.systemUTC()), fanout);
         broker.start(handler);
         return broker;
-    }
-
-    private static Publication publication(String channel, int n) {
-        long now = System.currentTimeMillis();
-        return new Publication(DataEncoding.prefix(CODEC, channel, Map.of("n", n), new Sender("u", "c"), now), now);
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
     }
 }

@@ -6,12 +6,34 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import lab.yujian.core.history.Publication;
+import lab.yujian.protocol.Sender;
+import lab.yujian.protocol.json.DataEncoding;
+import lab.yujian.protocol.json.MessageCodec;
 
 /** The test machine's RabbitMQ (STOMP on 127.0.0.1:61613) and its {@code rabbitmqctl}. */
 final class RabbitTesting {
 
+    private static final MessageCodec CODEC = MessageCodec.create();
+
     private RabbitTesting() {
+    }
+
+    /** A publication of {@code {"n": n}} on the channel, stamped now. */
+    static Publication publication(String channel, int n) {
+        long now = System.currentTimeMillis();
+        return new Publication(DataEncoding.prefix(CODEC, channel, Map.of("n", n), new Sender("u", "c"), now), now);
+    }
+
+    /** Polls every 20 ms until the condition holds or the timeout passed; the caller asserts after. */
+    static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** A fan-out of node {@code nodeId} under {@code prefix}, connected (or the test fails saying why). */
