@@ -134,4 +134,15 @@ class YujianClusterAutoConfigurationIT {
                             .startsWith("RabbitMQ STOMP at 127.0.0.1:61613 (virtual host /) is not reachable: ERROR ");
                 });
     }
+
+    @Test
+    void aPortThatIsNotStompFailsStartupWhenNoConnectedFrameComes() {
+        runner.withPropertyValues("yujian.broker=rabbitmq", "yujian.rabbitmq.stomp-port=6379", // Redis
+                "yujian.rabbitmq.connect-timeout=1s").run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new ServiceUnreachableFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).startsWith("RabbitMQ STOMP at 127.0.0.1:6379 (virtual host /)"
+                            + " is not reachable: ");
+                });
+    }
 }

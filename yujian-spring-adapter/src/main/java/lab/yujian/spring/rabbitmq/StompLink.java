@@ -148,11 +148,24 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
         long beat = config.heartbeat().toMillis();
         connect.setHeartbeat(beat, beat);
         connection.sendAsync(MessageBuilder.createMessage(new byte[0], connect.getMessageHeaders()));
+        try {
+            timer.schedule(() -> abandonIfSilent(connection), config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) { // closing
+            connection.close();
+        }
+    }
+
+    /** A server that accepted the TCP connection but did not answer CONNECT (not STOMP, or hung) is left. */
+    private void abandonIfSilent(TcpConnection<byte[]> connection) {
+        if (tcp == connection && generation == 0) {
+            lastFailure = "no CONNECTED frame within " + config.connectTimeout().toMillis() + " ms";
+            connection.close();
+        }
     }
 
     @Override
     public void afterConnectFailure(Throwable failure) {
-        lastFailure = String.valueOf(failure.getMessage() != null ? failure.getMessage() : failure);
+        lastFailure = oneLine(failure);
         LOG.debug("RabbitMQ STOMP " + name + " connection to " + config.address() + " failed: " + lastFailure);
         reconnectLater();
     }
@@ -225,7 +238,7 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
 
     @Override
     public void handleFailure(Throwable failure) {
-        lastFailure = String.valueOf(failure.getMessage() != null ? failure.getMessage() : failure);
+        lastFailure = oneLine(failure);
         LOG.debug("RabbitMQ STOMP " + name + " connection failed: " + lastFailure);
     }
 
@@ -243,6 +256,12 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
                     + upFor.toMillis() / 1000.0 + " s (" + lastFailure + "); reconnecting");
         }
         reconnectLater();
+    }
+
+    /** A failure's message for a log or startup line: its first line only. */
+    private static String oneLine(Throwable failure) {
+        String text = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        return text.strip().lines().findFirst().orElse(failure.getClass().getSimpleName());
     }
 
     /** DISCONNECT with a receipt, waiting at most {@code timeout}; then the TCP connection is closed. */
