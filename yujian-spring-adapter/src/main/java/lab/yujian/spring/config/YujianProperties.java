@@ -157,7 +157,7 @@ public class YujianProperties {
         private int prefetch = 512;
         /** The STOMP heart-beat offered both ways. */
         private Duration heartbeat = Duration.ofSeconds(10);
-        /** How long a node waits for RabbitMQ at startup, and for one TCP connect. */
+        /** How long a node waits for RabbitMQ at startup, for one TCP connect, and for the answer to CONNECT. */
         private Duration connectTimeout = Duration.ofSeconds(5);
 
         public String getHost() { return host; }

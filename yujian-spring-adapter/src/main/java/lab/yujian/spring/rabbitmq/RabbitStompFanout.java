@@ -75,16 +75,7 @@ public final class RabbitStompFanout implements Fanout {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis()),
                 new StompReactorNettyCodec());
         client.setLogger(new NoOpLog()); // our links log one line per drop instead of its stack traces
-        StompLink.Listener ignoreMessages = new StompLink.Listener() {
-            @Override
-            public void connected(StompLink link, long generation, boolean again) {
-            }
-
-            @Override
-            public void message(StompLink link, StompHeaderAccessor headers, byte[] body) {
-            }
-        };
-        this.publisher = new StompLink("publishing", config, ignoreMessages, client, timer);
+        this.publisher = new StompLink("publishing", config, new StompLink.Listener() { }, client, timer);
         this.consumer = new StompLink("consuming", config, new Consuming(), client, timer);
         this.subscriptions = new Subscriptions(consumer, keys, nodeDestination, config.prefetch());
         publisher.start();

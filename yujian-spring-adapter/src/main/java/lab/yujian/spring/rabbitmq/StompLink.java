@@ -33,11 +33,14 @@ final class StompLink implements TcpConnectionHandler<byte[]> {
     private static final Log LOG = LogFactory.getLog(RabbitStompFanout.class);
     private static final byte[] HEARTBEAT = {(byte) '\n'};
 
-    /** What the fan-out hears from its link; called on the link's event-loop thread. */
+    /** What the fan-out hears from its link, on the link's event-loop thread; nothing by default. */
     interface Listener {
-        void connected(StompLink link, long generation, boolean again);
+        /** CONNECTED arrived: connection {@code generation} is up, {@code again} after the first. */
+        default void connected(StompLink link, long generation, boolean again) {
+        }
 
-        void message(StompLink link, StompHeaderAccessor headers, byte[] body);
+        default void message(StompLink link, StompHeaderAccessor headers, byte[] body) {
+        }
     }
 
     private final String name;
