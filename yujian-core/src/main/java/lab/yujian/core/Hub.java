@@ -91,6 +91,20 @@ public interface Hub extends AutoCloseable {
     Published publish(Identity publisher, Channel channel, Object payload);
 
     /**
+     * Sends a {@code NOTICE} to every session of one user, on their reply queues: on this node at once, and
+     * on a cluster through the broker's control messages to every other node, where the user is present
+     * beyond this node. The payload is encoded once per node; it is not stored, so a session that is not
+     * connected now never receives it. Each node numbers a user's notices in a sequence of its own that
+     * lasts while the user has a session there (see {@link lab.yujian.protocol.NoticeMessage#sequence}).
+     *
+     * @param sender  who sends it; its user id is the notice's {@code sender.userId}
+     * @param payload any value Jackson can write (a record, a map, a tree)
+     * @return how many local sessions it reached, and whether other nodes were asked
+     * @throws lab.yujian.protocol.ProtocolException if the payload is null
+     */
+    NoticeResult notifyUser(String userId, Identity sender, Object payload);
+
+    /**
      * Marks a user present without a connection, for a device such as a badge reader: the presence lasts
      * {@code lease} unless {@link #checkOut} ends it sooner, and shows {@code location} when given. A
      * repeated check-in from the same source renews it.

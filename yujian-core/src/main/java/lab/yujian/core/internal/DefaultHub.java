@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import lab.yujian.core.Hub;
 import lab.yujian.core.HubConfig;
+import lab.yujian.core.NoticeResult;
 import lab.yujian.core.SessionTransport;
 import lab.yujian.core.YujianException;
 import lab.yujian.core.acl.ChannelAuthorizer;
@@ -77,6 +79,8 @@ public final class DefaultHub implements Hub {
     private final PublishPipeline pipeline;
     private final ClientRequests requests;
     private final ClusterControl control;
+    private final MessageCodec codec;
+    private final Notices notices;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final ExecutorService repairs;
@@ -116,7 +120,10 @@ public final class DefaultHub implements Hub {
                 observers, config.nodeId());
         this.requests = new ClientRequests(codec, clock, authorizer, limits, presence, history, replies, snapshots,
                 pipeline, this::publishPresence, observers);
-        this.control = new ClusterControl(broker, config.nodeId(), codec, registry, presence, this::kickLocal);
+        this.codec = codec;
+        this.notices = new Notices(registry, transport, codec);
+        this.control = new ClusterControl(broker, config.nodeId(), codec, registry, presence, this::kickLocal,
+                notices);
         broker.start(new Handler());
         presence.heartbeat(config.nodeId(), config.nodeLease());
         schedule(this::runMaintenance, config.maintenanceInterval());
@@ -195,6 +202,7 @@ public final class DefaultHub implements Hub {
         }
         removed.get().channels().forEach(streams::release);
         Session session = removed.get().session();
+        notices.release(session.userId());
         Duration duration = Duration.between(session.connectedAt(), clock.instant());
         observers.each(o -> o.disconnected(session, duration));
         try {
@@ -289,6 +297,17 @@ public final class DefaultHub implements Hub {
     @Override
     public Published publish(Identity publisher, Channel channel, Object payload) {
         return pipeline.fromServer(publisher, channel, payload);
+    }
+
+    @Override
+    public NoticeResult notifyUser(String userId, Identity sender, Object payload) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(sender, "sender");
+        if (payload == null) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD, "Missing required field 'payload'", "payload");
+        }
+        return control.notice(userId, codec.toTree(payload), new Sender(sender.userId(), config.nodeId()),
+                clock.millis());
     }
 
     @Override
