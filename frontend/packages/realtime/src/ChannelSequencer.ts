@@ -3,8 +3,12 @@ import type {
   InitialDataMessage,
   RecoveryFailure,
   SequenceRange,
+  SkipMessage,
   SyncResponseMessage,
 } from './generated/protocol.js';
+
+/** What moves a channel's position: a DATA, or a SKIP that stands for a DATA not meant for us. */
+export type Positioned = DataMessage | SkipMessage;
 
 /** A channel's stream position: the last sequence applied, in the epoch it belongs to. */
 export interface StreamPosition {
@@ -46,7 +50,7 @@ export interface SequencerOutput {
  */
 export class ChannelSequencer {
   private pos: StreamPosition | undefined;
-  private buffer: DataMessage[] = [];
+  private buffer: Positioned[] = [];
   private confirmed = false;
   private syncPending = false;
   /** The INITIAL_DATA applied since the pending sync was requested, if any. */
@@ -79,8 +83,12 @@ export class ChannelSequencer {
     return out;
   }
 
-  /** A live DATA from the channel's topic. */
-  onData(message: DataMessage): SequencerOutput {
+  /**
+   * A live DATA, or a SKIP, from the channel's topic. A SKIP (the server excluded this session, or the
+   * DATA did not match its filter) advances the position like the DATA it stands for, without delivering
+   * anything, so it never looks like a gap.
+   */
+  onData(message: Positioned): SequencerOutput {
     const out: SequencerOutput = { deliver: [] };
     if (this.waiting) {
       this.hold(message, out);
@@ -198,22 +206,22 @@ export class ChannelSequencer {
     out.requestSync = this.pos;
   }
 
-  private process(message: DataMessage, out: SequencerOutput): void {
+  private process(message: Positioned, out: SequencerOutput): void {
     const pos = this.pos;
     if (!pos || (pos.sequence === 0 && message.sequence === 1)) {
       // A first message: at sequence 0 nothing was seen, so it continues whatever epoch it carries
       this.pos = { sequence: message.sequence, epoch: message.epoch };
-      out.deliver.push(message);
+      if (message.type !== 'SKIP') out.deliver.push(message);
     } else if (message.epoch !== pos.epoch || message.sequence > pos.sequence + 1) {
       this.startSync(out);
       this.hold(message, out);
     } else if (message.sequence > pos.sequence) {
-      out.deliver.push(message);
+      if (message.type !== 'SKIP') out.deliver.push(message);
       this.pos = { sequence: message.sequence, epoch: message.epoch };
     }
   }
 
-  private hold(message: DataMessage, out: SequencerOutput): void {
+  private hold(message: Positioned, out: SequencerOutput): void {
     this.buffer.push(message);
     if (this.buffer.length <= this.maxBuffer) return;
     this.buffer.shift();

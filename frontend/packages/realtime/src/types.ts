@@ -2,6 +2,7 @@ import type {
   DataMessage,
   ErrorMessage,
   InitialDataMessage,
+  NoticeMessage,
   RecoveryFailure,
   SequenceRange,
   SubscriptionFailure,
@@ -70,6 +71,13 @@ export interface RealtimeEvents {
   subscriptionFailed: SubscriptionFailure;
   /** History could not fill a gap: DATA was lost. A channel with state sends `initialData` next. */
   recoveryFailed: RecoveryFailed;
+  /**
+   * A NOTICE the server sent to this user, on every session of theirs. `sequence` rises by one per
+   * notice while the user has a session on the server's node; a jump means this session missed one
+   * (there is no history of notices to recover it from), and the first one a session sees may have any
+   * sequence.
+   */
+  notice: NoticeMessage;
   /** An ERROR reply on the session queue (the session stays open), or the STOMP ERROR before a close. */
   serverError: ErrorMessage;
   /**

@@ -8,9 +8,11 @@ package lab.yujian.protocol;
  *
  * @param channel  the channel name
  * @param sequence the sequence of the DATA it stands for
+ * @param epoch    the epoch of that DATA, so that a client compares positions as it does for DATA
  */
-public record SkipMessage(String channel, long sequence) implements ServerMessage {
+public record SkipMessage(String channel, long sequence, String epoch) implements ServerMessage {
     public SkipMessage {
         Fields.require(channel, "channel");
+        Fields.require(epoch, "epoch");
     }
 }

@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DESTINATIONS } from './RealtimeClient.js';
+import { acceptConnection, harness } from './testing/harness.js';
+import { data, initial, skip } from './testing/messages.js';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function live() {
+  const h = harness();
+  h.client.subscribe('presence');
+  h.client.connect();
+  const socket = await acceptConnection(h.server);
+  socket.deliver(DESTINATIONS.replies, initial(10, 'e1'));
+  return { ...h, socket };
+}
+
+describe('RealtimeClient with SKIP and NOTICE', () => {
+  it('takes a SKIP as the DATA it stands for: no delivery and no sync', async () => {
+    const { socket, events } = await live();
+    socket.deliver('/topic/presence', data(11));
+    socket.deliver('/topic/presence', skip(12));
+    socket.deliver('/topic/presence', data(13));
+    expect(events.data?.map((m) => m.sequence)).toEqual([11, 13]);
+    expect(socket.sentTo('/app/sync')).toHaveLength(0);
+  });
+
+  it('still finds a gap after a SKIP', async () => {
+    const { socket } = await live();
+    socket.deliver('/topic/presence', skip(11));
+    socket.deliver('/topic/presence', data(13));
+    expect(socket.sentTo('/app/sync')).toHaveLength(1);
+  });
+
+  it('emits a NOTICE from the replies queue as a notice event', async () => {
+    const { socket, events } = await live();
+    const notice = { type: 'NOTICE', payload: { text: 'ready' }, sequence: 1,
+      sender: { userId: 'root', clientId: 'node-1' }, timestamp: 1 };
+    socket.deliver(DESTINATIONS.replies, notice);
+    expect(events.notice).toEqual([notice]);
+  });
+});
