@@ -3,6 +3,7 @@ package lab.yujian.core;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import lab.yujian.core.broker.Broker;
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.history.Published;
@@ -89,6 +90,17 @@ public interface Hub extends AutoCloseable {
      * @throws YujianException                       if a hook refuses, or history is unavailable
      */
     Published publish(Identity publisher, Channel channel, Object payload);
+
+    /**
+     * A {@link #publish server-side publish} that some sessions do not receive (the sender's other tabs,
+     * say): each excluded session subscribed to the channel gets {@code SKIP {channel, sequence, epoch}}
+     * in the DATA's place, so that its position advances without a gap; everyone else gets the DATA, and
+     * history keeps it, so a sync returns it to anyone, the excluded included. Only sessions on this node
+     * can be excluded: another node's client id is ignored.
+     *
+     * @param excludedClientIds client ids; copied
+     */
+    Published publish(Identity publisher, Channel channel, Object payload, Set<String> excludedClientIds);
 
     /**
      * Sends a {@code NOTICE} to every session of one user, on their reply queues: on this node at once, and

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -81,6 +82,7 @@ public final class DefaultHub implements Hub {
     private final ClusterControl control;
     private final MessageCodec codec;
     private final Notices notices;
+    private final SubscriptionFilters filters;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final ExecutorService repairs;
@@ -108,7 +110,8 @@ public final class DefaultHub implements Hub {
         this.limits = new SendLimits(parts.rateLimiter(), replies);
         HistoryStore history = broker.history();
         this.snapshots = new Snapshots(parts.snapshots(), history, presence, codec, clock, config.snapshotSize());
-        LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch());
+        this.filters = new SubscriptionFilters();
+        LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch(), filters);
         FlushScheduler flushes = parts.flushScheduler() != null ? parts.flushScheduler()
                 : (task, delay) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         this.batcher = new MessageBatcher(config.batch(), clock, flushes, delivery::deliverBatch,
@@ -296,7 +299,12 @@ public final class DefaultHub implements Hub {
 
     @Override
     public Published publish(Identity publisher, Channel channel, Object payload) {
-        return pipeline.fromServer(publisher, channel, payload);
+        return pipeline.fromServer(publisher, channel, payload, Set.of());
+    }
+
+    @Override
+    public Published publish(Identity publisher, Channel channel, Object payload, Set<String> excludedClientIds) {
+        return pipeline.fromServer(publisher, channel, payload, excludedClientIds);
     }
 
     @Override
