@@ -165,7 +165,7 @@ export class ChannelSequencer {
    * stops short of `currentSequence` leaves the sync pending: its later DATA goes to the buffer.
    */
   private applyRecovered(response: SyncResponseMessage, out: SequencerOutput): void {
-    const messages = response.messages;
+    const messages = recoveredEntries(response);
     for (let i = 0; i < messages.length; i++) {
       const message = messages[i]!;
       const pos = this.pos!;
@@ -176,7 +176,7 @@ export class ChannelSequencer {
         return;
       }
       this.pos = { sequence: message.sequence, epoch: message.epoch };
-      out.deliver.push(message);
+      if (message.type !== 'SKIP') out.deliver.push(message);
     }
     if (this.pos!.sequence < response.currentSequence) this.incomplete(out);
   }
@@ -240,4 +240,17 @@ export class ChannelSequencer {
       this.process(pending[i]!, out);
     }
   }
+}
+
+/**
+ * A recovered answer's DATA and, for a filtered subscription, a SKIP for each sequence the server left
+ * out as not matching (`skipped`), in sequence order.
+ */
+function recoveredEntries(response: SyncResponseMessage): Positioned[] {
+  const skipped = response.skipped ?? [];
+  if (skipped.length === 0) return response.messages;
+  const skips: Positioned[] = skipped.map((sequence) => ({
+    type: 'SKIP', channel: response.channel, sequence, epoch: response.epoch,
+  }));
+  return [...response.messages, ...skips].sort((a, b) => a.sequence - b.sequence);
 }

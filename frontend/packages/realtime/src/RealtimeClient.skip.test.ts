@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DESTINATIONS } from './RealtimeClient.js';
 import { acceptConnection, harness } from './testing/harness.js';
-import { data, initial, skip } from './testing/messages.js';
+import { data, initial, skip, synced } from './testing/messages.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -42,5 +42,31 @@ describe('RealtimeClient with SKIP and NOTICE', () => {
       sender: { userId: 'root', clientId: 'node-1' }, timestamp: 1 };
     socket.deliver(DESTINATIONS.replies, notice);
     expect(events.notice).toEqual([notice]);
+  });
+});
+
+describe('RealtimeClient recovering a filtered subscription', () => {
+  it('takes the sync answer\'s skipped sequences as applied, so the gap closes without a retry', async () => {
+    const { socket, events } = await live();
+    socket.deliver('/topic/presence', data(13)); // gap: REQUEST_SYNC from 10
+    expect(socket.sentTo('/app/sync')).toHaveLength(1);
+    socket.deliver(DESTINATIONS.replies, { ...synced([data(12), data(13)], 13), skipped: [11] });
+    socket.deliver('/topic/presence', skip(14));
+    socket.deliver('/topic/presence', data(15));
+    expect(events.data?.map((m) => m.sequence)).toEqual([12, 13, 15]);
+    expect(events.recoveryFailed).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(socket.sentTo('/app/sync')).toHaveLength(1);
+  });
+});
+
+describe('RealtimeClient subscribing with a filter', () => {
+  it('sends the filter header on the channel SUBSCRIBE', async () => {
+    const h = harness();
+    h.client.subscribe('presence', {}, { filter: 'location==Bench 3' });
+    h.client.connect();
+    const socket = await acceptConnection(h.server);
+    const topic = socket.sent('SUBSCRIBE').filter((f) => f.headers['destination'] === '/topic/presence');
+    expect(topic.map((f) => f.headers['filter'])).toEqual(['location==Bench 3']);
   });
 });

@@ -123,3 +123,12 @@ export interface RealtimeOptions {
   /** Source of randomness for the backoff jitter; tests pass a fixed one. */
   readonly random?: () => number;
 }
+
+/** What a subscription asks of the server beyond the channel; the first subscribe() of a channel decides. */
+export interface SubscribeOptions {
+  /**
+   * The `filter` header: `field==value`, several joined by `;`, on top-level payload fields. The
+   * server sends only matching DATA (and INITIAL_DATA elements) and a SKIP in place of the rest.
+   */
+  readonly filter?: string;
+}

@@ -61,6 +61,16 @@ public interface Hub extends AutoCloseable {
      */
     Optional<Channel> subscribe(String clientId, String channelName);
 
+    /**
+     * {@link #subscribe(String, String) Subscribes} with options from the SUBSCRIBE frame. A
+     * {@code filter} ({@link lab.yujian.protocol.SubscriptionFilter}) makes the session receive, of the
+     * channel's DATA, only what matches, and a {@code SKIP} in place of the rest, in live delivery (BATCH
+     * included) and in sync answers ({@code skipped}); its INITIAL_DATA holds only the matching elements. A
+     * malformed option is answered with {@code ERROR INVALID_MESSAGE} naming the header, and the session
+     * does not subscribe.
+     */
+    Optional<Channel> subscribe(String clientId, String channelName, SubscribeOptions options);
+
     /** The session leaves a channel; answers {@code UNSUBSCRIBED} if it had joined it. */
     void unsubscribe(String clientId, String channelName);
 

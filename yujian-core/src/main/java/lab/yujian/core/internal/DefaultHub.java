@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import lab.yujian.core.Hub;
 import lab.yujian.core.HubConfig;
 import lab.yujian.core.NoticeResult;
+import lab.yujian.core.SubscribeOptions;
 import lab.yujian.core.SessionTransport;
 import lab.yujian.core.YujianException;
 import lab.yujian.core.acl.ChannelAuthorizer;
@@ -44,6 +45,7 @@ import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.ProtocolException;
 import lab.yujian.protocol.Sender;
+import lab.yujian.protocol.SubscriptionFilter;
 import lab.yujian.protocol.SubscribedMessage;
 import lab.yujian.protocol.UnsubscribedMessage;
 import lab.yujian.protocol.json.MessageCodec;
@@ -109,8 +111,8 @@ public final class DefaultHub implements Hub {
                 clientId -> kickLocal(clientId, CloseCode.POLICY_VIOLATION, "Too many refused messages"));
         this.limits = new SendLimits(parts.rateLimiter(), replies);
         HistoryStore history = broker.history();
-        this.snapshots = new Snapshots(parts.snapshots(), history, presence, codec, clock, config.snapshotSize());
         this.filters = new SubscriptionFilters();
+        this.snapshots = new Snapshots(parts.snapshots(), history, presence, codec, clock, config.snapshotSize());
         LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch(), filters);
         FlushScheduler flushes = parts.flushScheduler() != null ? parts.flushScheduler()
                 : (task, delay) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
@@ -122,7 +124,7 @@ public final class DefaultHub implements Hub {
         this.pipeline = new PublishPipeline(codec, clock, authorizer, limits, replies, parts.hooks(), broker,
                 observers, config.nodeId());
         this.requests = new ClientRequests(codec, clock, authorizer, limits, presence, history, replies, snapshots,
-                pipeline, this::publishPresence, observers);
+                pipeline, this::publishPresence, observers, filters);
         this.codec = codec;
         this.notices = new Notices(registry, transport, codec);
         this.control = new ClusterControl(broker, config.nodeId(), codec, registry, presence, this::kickLocal,
@@ -204,6 +206,7 @@ public final class DefaultHub implements Hub {
             return;
         }
         removed.get().channels().forEach(streams::release);
+        removed.get().channels().forEach(channel -> filters.remove(clientId, channel));
         Session session = removed.get().session();
         notices.release(session.userId());
         Duration duration = Duration.between(session.connectedAt(), clock.instant());
@@ -218,6 +221,11 @@ public final class DefaultHub implements Hub {
 
     @Override
     public Optional<Channel> subscribe(String clientId, String channelName) {
+        return subscribe(clientId, channelName, SubscribeOptions.NONE);
+    }
+
+    @Override
+    public Optional<Channel> subscribe(String clientId, String channelName, SubscribeOptions options) {
         Optional<Session> session = registry.get(clientId);
         if (session.isEmpty()) {
             return Optional.empty();
@@ -227,19 +235,31 @@ public final class DefaultHub implements Hub {
             return allowed;
         }
         Channel channel = allowed.get();
+        SubscriptionFilter filter;
+        try {
+            filter = options.filter() == null ? null : SubscriptionFilter.parse(options.filter());
+        } catch (ProtocolException e) {
+            replies.error(clientId, e.code(), e.getMessage(), e.field());
+            return Optional.empty();
+        }
         try {
             streams.acquire(channel.name()); // the broker subscription is live once this returns
         } catch (YujianException e) {
             replies.subscribeFailed(clientId, channel.name(), e.code());
             return Optional.empty();
         }
+        if (filter != null) {
+            filters.set(clientId, channel.name(), filter); // before it is a subscriber: no DATA escapes it
+        }
         if (!registry.subscribe(clientId, channel.name())) {
+            filters.remove(clientId, channel.name());
             streams.release(channel.name()); // the session went meanwhile
             return Optional.empty();
         }
         replies.send(clientId, new SubscribedMessage(List.of(channel.name()), List.of(), clock.millis()));
         try {
-            snapshots.initialData(channel).ifPresent(initial -> replies.send(clientId, initial));
+            snapshots.initialData(channel).ifPresent(initial -> replies.send(clientId,
+                    filters.filtered(clientId, initial)));
         } catch (RuntimeException e) {
             replies.error(clientId, ErrorCode.SERVICE_UNAVAILABLE, "The state of channel '" + channel.name()
                     + "' cannot be read now; the subscription is live, send REQUEST_SYNC to load it", null);
@@ -270,6 +290,7 @@ public final class DefaultHub implements Hub {
     @Override
     public void unsubscribe(String clientId, String channelName) {
         if (registry.unsubscribe(clientId, channelName)) {
+            filters.remove(clientId, channelName);
             streams.release(channelName);
             replies.send(clientId, new UnsubscribedMessage(List.of(channelName), clock.millis()));
         }

@@ -16,6 +16,7 @@ import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.SkipMessage;
 import lab.yujian.protocol.json.DataEncoding;
 import lab.yujian.protocol.json.MessageCodec;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The last step of every publication on this node: its one encoding to every local subscriber of its
@@ -82,10 +83,12 @@ final class LocalDelivery {
             return;
         }
         transport.deliver(channel, frame(channelName, messages, batch), () -> new Filtered(subscribers, special));
+        JsonNode[] payloads = new JsonNode[messages.size()];
         Map<BitSet, List<String>> views = new HashMap<>();
         for (String clientId : subscribers) {
             if (special.contains(clientId)) {
-                views.computeIfAbsent(hidden(clientId, channelName, messages), v -> new ArrayList<>()).add(clientId);
+                views.computeIfAbsent(hidden(clientId, channelName, messages, payloads), v -> new ArrayList<>())
+                        .add(clientId);
             }
         }
         byte[][] skips = new byte[messages.size()][];
@@ -105,12 +108,21 @@ final class LocalDelivery {
         return special == null ? filtering : special;
     }
 
-    private BitSet hidden(String clientId, String channelName, List<Published> messages) {
+    /** Which messages the session may not see; payloads are read once per message, when first needed. */
+    private BitSet hidden(String clientId, String channelName, List<Published> messages, JsonNode[] payloads) {
         BitSet hidden = new BitSet(messages.size());
+        boolean filters = this.filters.of(clientId, channelName) != null;
         for (int i = 0; i < messages.size(); i++) {
             Published message = messages.get(i);
-            if (message.excluded().contains(clientId) || !filters.admits(clientId, channelName, message)) {
+            if (message.excluded().contains(clientId)) {
                 hidden.set(i);
+            } else if (filters) {
+                if (payloads[i] == null) {
+                    payloads[i] = codec.mapper().readTree(message.data()).path("payload");
+                }
+                if (!this.filters.admits(clientId, channelName, payloads[i])) {
+                    hidden.set(i);
+                }
             }
         }
         return hidden;
