@@ -86,7 +86,8 @@ export class ChannelRouter {
       case 'SUBSCRIBED':
         for (const channel of message.channels) {
           this.events.emit('subscribed', { channel });
-          this.step(channel, (s) => s.onSubscribed());
+          const conflated = message.conflated?.includes(channel) ?? false;
+          this.step(channel, (s) => s.onSubscribed(conflated));
         }
         for (const failure of message.failed) this.events.emit('subscriptionFailed', failure);
         return;

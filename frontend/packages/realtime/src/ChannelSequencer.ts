@@ -53,6 +53,11 @@ export class ChannelSequencer {
   private buffer: Positioned[] = [];
   private confirmed = false;
   private syncPending = false;
+  /**
+   * The server conflates this subscription (SUBSCRIBED.conflated): it sends the latest DATA of each
+   * interval with its real sequence, so a jump is expected and never a gap; nothing is synced.
+   */
+  private conflated = false;
   /** The INITIAL_DATA applied since the pending sync was requested, if any. */
   private initialSinceSync: StreamPosition | undefined;
 
@@ -66,18 +71,22 @@ export class ChannelSequencer {
     return this.pos;
   }
 
-  /** A new session: forget the buffer, wait for SUBSCRIBED again, and sync from the position. */
+  /**
+   * A new session: forget the buffer, wait for SUBSCRIBED again, and sync from the position (a
+   * conflated channel does not sync: it only ever wants the latest).
+   */
   onReconnect(): SequencerOutput {
     this.buffer = [];
     this.confirmed = false;
     this.initialSinceSync = undefined;
-    this.syncPending = this.pos !== undefined;
-    return { deliver: [], requestSync: this.pos };
+    this.syncPending = this.pos !== undefined && !this.conflated;
+    return { deliver: [], requestSync: this.syncPending ? this.pos : undefined };
   }
 
-  /** SUBSCRIBED: the subscription is live; deliver what was buffered. */
-  onSubscribed(): SequencerOutput {
+  /** SUBSCRIBED: the subscription is live (conflated, if the server says so); deliver what was buffered. */
+  onSubscribed(conflated = false): SequencerOutput {
     const out: SequencerOutput = { deliver: [] };
+    this.conflated = conflated;
     this.confirmed = true;
     this.drain(out);
     return out;
@@ -210,6 +219,10 @@ export class ChannelSequencer {
     const pos = this.pos;
     if (!pos || (pos.sequence === 0 && message.sequence === 1)) {
       // A first message: at sequence 0 nothing was seen, so it continues whatever epoch it carries
+      this.pos = { sequence: message.sequence, epoch: message.epoch };
+      if (message.type !== 'SKIP') out.deliver.push(message);
+    } else if (this.conflated && (message.epoch !== pos.epoch || message.sequence > pos.sequence)) {
+      // Conflated: the latest of an interval, whatever was left out before it
       this.pos = { sequence: message.sequence, epoch: message.epoch };
       if (message.type !== 'SKIP') out.deliver.push(message);
     } else if (message.epoch !== pos.epoch || message.sequence > pos.sequence + 1) {

@@ -70,3 +70,21 @@ describe('RealtimeClient subscribing with a filter', () => {
     expect(topic.map((f) => f.headers['filter'])).toEqual(['location==Bench 3']);
   });
 });
+
+describe('RealtimeClient on a conflated subscription', () => {
+  it('sends max-rate, takes sequence jumps as expected and does not sync', async () => {
+    const h = harness();
+    h.client.subscribe('metrics', {}, { maxRate: 2 });
+    h.client.connect();
+    const socket = await acceptConnection(h.server);
+    const topic = socket.sent('SUBSCRIBE').filter((f) => f.headers['destination'] === '/topic/metrics');
+    expect(topic.map((f) => f.headers['max-rate'])).toEqual(['2']);
+    socket.deliver(DESTINATIONS.replies, { type: 'SUBSCRIBED', channels: ['metrics'], failed: [], timestamp: 1,
+      conflated: ['metrics'] });
+    socket.deliver('/topic/metrics', data(5, 'e1', 'metrics'));
+    socket.deliver('/topic/metrics', data(17, 'e1', 'metrics'));
+    socket.deliver('/topic/metrics', data(30, 'e1', 'metrics'));
+    expect(h.events.data?.map((m) => m.sequence)).toEqual([5, 17, 30]);
+    expect(socket.sentTo('/app/sync')).toHaveLength(0);
+  });
+});

@@ -40,7 +40,7 @@ function mergePresence(previous: PresenceUpdate | undefined, next: PresenceUpdat
 export class RealtimeClient {
   private readonly events = new Emitter<RealtimeEvents>();
   private readonly listeners = new ChannelListeners();
-  /** Extra SUBSCRIBE headers per channel (its filter), sent again on every connection. */
+  /** Extra SUBSCRIBE headers per channel (filter, max-rate), sent again on every connection. */
   private readonly subscribeHeaders = new Map<string, Record<string, string>>();
   private readonly router: ChannelRouter;
   private readonly queue: SendQueue;
@@ -121,7 +121,10 @@ export class RealtimeClient {
     // The one unchecked step: payloads are the server's, checked there against the channel's type.
     const remove = this.listeners.add(name, handlers as UntypedHandlers);
     if (this.router.add(name)) {
-      if (options.filter !== undefined) this.subscribeHeaders.set(name, { filter: options.filter });
+      const headers: Record<string, string> = {};
+      if (options.filter !== undefined) headers['filter'] = options.filter;
+      if (options.maxRate !== undefined) headers['max-rate'] = String(options.maxRate);
+      if (Object.keys(headers).length > 0) this.subscribeHeaders.set(name, headers);
       if (this.session?.connected) this.subscribeTopic(this.session, name);
     }
     return () => {

@@ -131,4 +131,9 @@ export interface SubscribeOptions {
    * server sends only matching DATA (and INITIAL_DATA elements) and a SKIP in place of the rest.
    */
   readonly filter?: string;
+  /**
+   * The `max-rate` header (metrics only): at most this many DATA per second, the latest of each
+   * interval. The client then takes sequence jumps on the channel as expected, never as gaps.
+   */
+  readonly maxRate?: number;
 }

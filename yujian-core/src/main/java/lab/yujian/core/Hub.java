@@ -66,6 +66,8 @@ public interface Hub extends AutoCloseable {
      * {@code filter} ({@link lab.yujian.protocol.SubscriptionFilter}) makes the session receive, of the
      * channel's DATA, only what matches, and a {@code SKIP} in place of the rest, in live delivery (BATCH
      * included) and in sync answers ({@code skipped}); its INITIAL_DATA holds only the matching elements. A
+     * {@code max-rate} of N (on {@code metrics} only) conflates the subscription: at most N DATA per second,
+     * the latest of each interval with its real sequence, and {@code SUBSCRIBED.conflated} names it. A
      * malformed option is answered with {@code ERROR INVALID_MESSAGE} naming the header, and the session
      * does not subscribe.
      */

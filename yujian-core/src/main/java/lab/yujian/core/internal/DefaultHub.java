@@ -85,6 +85,7 @@ public final class DefaultHub implements Hub {
     private final MessageCodec codec;
     private final Notices notices;
     private final SubscriptionFilters filters;
+    private final Conflations conflations;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final ExecutorService repairs;
@@ -113,7 +114,8 @@ public final class DefaultHub implements Hub {
         HistoryStore history = broker.history();
         this.filters = new SubscriptionFilters();
         this.snapshots = new Snapshots(parts.snapshots(), history, presence, codec, clock, config.snapshotSize());
-        LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch(), filters);
+        this.conflations = new Conflations(transport, scheduler, System::nanoTime);
+        LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch(), filters, conflations);
         FlushScheduler flushes = parts.flushScheduler() != null ? parts.flushScheduler()
                 : (task, delay) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         this.batcher = new MessageBatcher(config.batch(), clock, flushes, delivery::deliverBatch,
@@ -206,7 +208,10 @@ public final class DefaultHub implements Hub {
             return;
         }
         removed.get().channels().forEach(streams::release);
-        removed.get().channels().forEach(channel -> filters.remove(clientId, channel));
+        removed.get().channels().forEach(channel -> {
+            filters.remove(clientId, channel);
+            conflations.stop(clientId, channel);
+        });
         Session session = removed.get().session();
         notices.release(session.userId());
         Duration duration = Duration.between(session.connectedAt(), clock.instant());
@@ -236,8 +241,10 @@ public final class DefaultHub implements Hub {
         }
         Channel channel = allowed.get();
         SubscriptionFilter filter;
+        Duration interval;
         try {
             filter = options.filter() == null ? null : SubscriptionFilter.parse(options.filter());
+            interval = options.maxRate() == null ? null : Conflations.interval(channel, options.maxRate());
         } catch (ProtocolException e) {
             replies.error(clientId, e.code(), e.getMessage(), e.field());
             return Optional.empty();
@@ -251,12 +258,17 @@ public final class DefaultHub implements Hub {
         if (filter != null) {
             filters.set(clientId, channel.name(), filter); // before it is a subscriber: no DATA escapes it
         }
+        if (interval != null) {
+            conflations.start(clientId, channel.name(), interval);
+        }
         if (!registry.subscribe(clientId, channel.name())) {
             filters.remove(clientId, channel.name());
+            conflations.stop(clientId, channel.name());
             streams.release(channel.name()); // the session went meanwhile
             return Optional.empty();
         }
-        replies.send(clientId, new SubscribedMessage(List.of(channel.name()), List.of(), clock.millis()));
+        replies.send(clientId, new SubscribedMessage(List.of(channel.name()), List.of(), clock.millis(),
+                interval == null ? null : List.of(channel.name())));
         try {
             snapshots.initialData(channel).ifPresent(initial -> replies.send(clientId,
                     filters.filtered(clientId, initial)));
@@ -291,6 +303,7 @@ public final class DefaultHub implements Hub {
     public void unsubscribe(String clientId, String channelName) {
         if (registry.unsubscribe(clientId, channelName)) {
             filters.remove(clientId, channelName);
+            conflations.stop(clientId, channelName);
             streams.release(channelName);
             replies.send(clientId, new UnsubscribedMessage(List.of(channelName), clock.millis()));
         }

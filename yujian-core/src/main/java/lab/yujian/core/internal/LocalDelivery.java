@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * order, under its lock.
  *
  * <p>Some sessions may not see every message: those a server publish excluded, and those whose
- * subscription filter a message does not match ({@link SubscriptionFilters}). They get a {@code SKIP} in
+ * subscription filter a message does not match ({@link SubscriptionFilters}); and conflated subscriptions
+ * ({@link Conflations}) get only the latest message they may see, at their pace. They get a {@code SKIP} in
  * each hidden message's place, and the messages they may see as DATA, or as BATCH where several are
  * consecutive. Everyone else gets the shared frame, so that a channel where nobody is excluded or filters
  * costs what it always did; otherwise each SKIP is encoded once per message and each distinct view once.
@@ -37,10 +38,12 @@ final class LocalDelivery {
     private final MessageCodec codec;
     private final BatchConfig batching;
     private final SubscriptionFilters filters;
+    private final Conflations conflations;
     private MessageBatcher batcher;
 
     LocalDelivery(ConnectionRegistry registry, SessionTransport transport, MessageCodec codec, BatchConfig batching,
-                  SubscriptionFilters filters) {
+                  SubscriptionFilters filters, Conflations conflations) {
+        this.conflations = conflations;
         this.registry = registry;
         this.transport = transport;
         this.codec = codec;
@@ -84,21 +87,37 @@ final class LocalDelivery {
         }
         transport.deliver(channel, frame(channelName, messages, batch), () -> new Filtered(subscribers, special));
         JsonNode[] payloads = new JsonNode[messages.size()];
+        Set<String> conflating = conflations.conflating(channelName);
         Map<BitSet, List<String>> views = new HashMap<>();
         for (String clientId : subscribers) {
-            if (special.contains(clientId)) {
-                views.computeIfAbsent(hidden(clientId, channelName, messages, payloads), v -> new ArrayList<>())
-                        .add(clientId);
+            if (!special.contains(clientId)) {
+                continue;
+            }
+            BitSet hidden = hidden(clientId, channelName, messages, payloads);
+            if (conflating.contains(clientId)) {
+                int latest = latestVisible(hidden, messages.size());
+                if (latest >= 0) {
+                    conflations.offer(clientId, messages.get(latest));
+                }
+            } else {
+                views.computeIfAbsent(hidden, v -> new ArrayList<>()).add(clientId);
             }
         }
         byte[][] skips = new byte[messages.size()][];
         views.forEach((hidden, clientIds) -> deliverView(channel, messages, hidden, skips, clientIds));
     }
 
-    /** The sessions that may not see some of these messages: excluded by one, or filtering the channel. */
+    /**
+     * The sessions that may not get the shared frame: excluded by a message, filtering or conflating the
+     * channel. Empty, and cheap, for a channel where nobody is.
+     */
     private Set<String> special(String channelName, List<Published> messages) {
         Set<String> filtering = filters.filtering(channelName);
-        Set<String> special = null;
+        Set<String> conflating = conflations.conflating(channelName);
+        Set<String> special = conflating.isEmpty() ? null : new HashSet<>(conflating);
+        if (special != null) {
+            special.addAll(filtering);
+        }
         for (Published message : messages) {
             if (!message.excluded().isEmpty()) {
                 special = special == null ? new HashSet<>(filtering) : special;
@@ -106,6 +125,15 @@ final class LocalDelivery {
             }
         }
         return special == null ? filtering : special;
+    }
+
+    private static int latestVisible(BitSet hidden, int size) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (!hidden.get(i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Which messages the session may not see; payloads are read once per message, when first needed. */

@@ -125,7 +125,8 @@ public final class HubChannelInterceptor implements ChannelInterceptor {
         }
         // Mapped before the hub registers the session, so that a message delivered at once finds its id
         boolean mapped = session.map(id, channelName);
-        SubscribeOptions options = new SubscribeOptions(accessor.getFirstNativeHeader(SubscriptionFilter.HEADER));
+        SubscribeOptions options = new SubscribeOptions(accessor.getFirstNativeHeader(SubscriptionFilter.HEADER),
+                accessor.getFirstNativeHeader("max-rate"));
         if (hub.subscribe(clientId, channelName, options).isPresent()) {
             StompReceipts.send(session, accessor);
         } else if (mapped) {
