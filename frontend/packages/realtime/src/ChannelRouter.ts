@@ -72,7 +72,7 @@ export class ChannelRouter {
     this.watchdog.reset();
   }
 
-  /** A body from /topic/<channel>: DATA or BATCH. */
+  /** A body from /topic/<channel>: DATA, BATCH or SKIP. */
   topic(message: ServerMessageUnion): void {
     for (const data of topicData(message)) {
       const sequencer = this.sequencers.get(data.channel);
@@ -86,7 +86,8 @@ export class ChannelRouter {
       case 'SUBSCRIBED':
         for (const channel of message.channels) {
           this.events.emit('subscribed', { channel });
-          this.step(channel, (s) => s.onSubscribed());
+          const conflated = message.conflated?.includes(channel) ?? false;
+          this.step(channel, (s) => s.onSubscribed(conflated));
         }
         for (const failure of message.failed) this.events.emit('subscriptionFailed', failure);
         return;
@@ -110,6 +111,9 @@ export class ChannelRouter {
         this.events.emit('pong', { rttMs: Math.max(0, receivedAt - message.clientTimestamp), clockOffsetMs });
         return;
       }
+      case 'NOTICE':
+        this.events.emit('notice', message);
+        return;
       case 'ERROR':
         if (SYNC_REFUSALS.has(message.code)) this.watchdog.refused();
         this.events.emit('serverError', message);

@@ -3,8 +3,12 @@ import type {
   InitialDataMessage,
   RecoveryFailure,
   SequenceRange,
+  SkipMessage,
   SyncResponseMessage,
 } from './generated/protocol.js';
+
+/** What moves a channel's position: a DATA, or a SKIP that stands for a DATA not meant for us. */
+export type Positioned = DataMessage | SkipMessage;
 
 /** A channel's stream position: the last sequence applied, in the epoch it belongs to. */
 export interface StreamPosition {
@@ -46,9 +50,14 @@ export interface SequencerOutput {
  */
 export class ChannelSequencer {
   private pos: StreamPosition | undefined;
-  private buffer: DataMessage[] = [];
+  private buffer: Positioned[] = [];
   private confirmed = false;
   private syncPending = false;
+  /**
+   * The server conflates this subscription (SUBSCRIBED.conflated): it sends the latest DATA of each
+   * interval with its real sequence, so a jump is expected and never a gap; nothing is synced.
+   */
+  private conflated = false;
   /** The INITIAL_DATA applied since the pending sync was requested, if any. */
   private initialSinceSync: StreamPosition | undefined;
 
@@ -62,25 +71,33 @@ export class ChannelSequencer {
     return this.pos;
   }
 
-  /** A new session: forget the buffer, wait for SUBSCRIBED again, and sync from the position. */
+  /**
+   * A new session: forget the buffer, wait for SUBSCRIBED again, and sync from the position (a
+   * conflated channel does not sync: it only ever wants the latest).
+   */
   onReconnect(): SequencerOutput {
     this.buffer = [];
     this.confirmed = false;
     this.initialSinceSync = undefined;
-    this.syncPending = this.pos !== undefined;
-    return { deliver: [], requestSync: this.pos };
+    this.syncPending = this.pos !== undefined && !this.conflated;
+    return { deliver: [], requestSync: this.syncPending ? this.pos : undefined };
   }
 
-  /** SUBSCRIBED: the subscription is live; deliver what was buffered. */
-  onSubscribed(): SequencerOutput {
+  /** SUBSCRIBED: the subscription is live (conflated, if the server says so); deliver what was buffered. */
+  onSubscribed(conflated = false): SequencerOutput {
     const out: SequencerOutput = { deliver: [] };
+    this.conflated = conflated;
     this.confirmed = true;
     this.drain(out);
     return out;
   }
 
-  /** A live DATA from the channel's topic. */
-  onData(message: DataMessage): SequencerOutput {
+  /**
+   * A live DATA, or a SKIP, from the channel's topic. A SKIP (the server excluded this session, or the
+   * DATA did not match its filter) advances the position like the DATA it stands for, without delivering
+   * anything, so it never looks like a gap.
+   */
+  onData(message: Positioned): SequencerOutput {
     const out: SequencerOutput = { deliver: [] };
     if (this.waiting) {
       this.hold(message, out);
@@ -157,7 +174,7 @@ export class ChannelSequencer {
    * stops short of `currentSequence` leaves the sync pending: its later DATA goes to the buffer.
    */
   private applyRecovered(response: SyncResponseMessage, out: SequencerOutput): void {
-    const messages = response.messages;
+    const messages = recoveredEntries(response);
     for (let i = 0; i < messages.length; i++) {
       const message = messages[i]!;
       const pos = this.pos!;
@@ -168,7 +185,7 @@ export class ChannelSequencer {
         return;
       }
       this.pos = { sequence: message.sequence, epoch: message.epoch };
-      out.deliver.push(message);
+      if (message.type !== 'SKIP') out.deliver.push(message);
     }
     if (this.pos!.sequence < response.currentSequence) this.incomplete(out);
   }
@@ -198,22 +215,26 @@ export class ChannelSequencer {
     out.requestSync = this.pos;
   }
 
-  private process(message: DataMessage, out: SequencerOutput): void {
+  private process(message: Positioned, out: SequencerOutput): void {
     const pos = this.pos;
     if (!pos || (pos.sequence === 0 && message.sequence === 1)) {
       // A first message: at sequence 0 nothing was seen, so it continues whatever epoch it carries
       this.pos = { sequence: message.sequence, epoch: message.epoch };
-      out.deliver.push(message);
+      if (message.type !== 'SKIP') out.deliver.push(message);
+    } else if (this.conflated && (message.epoch !== pos.epoch || message.sequence > pos.sequence)) {
+      // Conflated: the latest of an interval, whatever was left out before it
+      this.pos = { sequence: message.sequence, epoch: message.epoch };
+      if (message.type !== 'SKIP') out.deliver.push(message);
     } else if (message.epoch !== pos.epoch || message.sequence > pos.sequence + 1) {
       this.startSync(out);
       this.hold(message, out);
     } else if (message.sequence > pos.sequence) {
-      out.deliver.push(message);
+      if (message.type !== 'SKIP') out.deliver.push(message);
       this.pos = { sequence: message.sequence, epoch: message.epoch };
     }
   }
 
-  private hold(message: DataMessage, out: SequencerOutput): void {
+  private hold(message: Positioned, out: SequencerOutput): void {
     this.buffer.push(message);
     if (this.buffer.length <= this.maxBuffer) return;
     this.buffer.shift();
@@ -232,4 +253,17 @@ export class ChannelSequencer {
       this.process(pending[i]!, out);
     }
   }
+}
+
+/**
+ * A recovered answer's DATA and, for a filtered subscription, a SKIP for each sequence the server left
+ * out as not matching (`skipped`), in sequence order.
+ */
+function recoveredEntries(response: SyncResponseMessage): Positioned[] {
+  const skipped = response.skipped ?? [];
+  if (skipped.length === 0) return response.messages;
+  const skips: Positioned[] = skipped.map((sequence) => ({
+    type: 'SKIP', channel: response.channel, sequence, epoch: response.epoch,
+  }));
+  return [...response.messages, ...skips].sort((a, b) => a.sequence - b.sequence);
 }

@@ -10,7 +10,7 @@ import { parseServerMessage } from './messages.js';
 import { SendQueue } from './SendQueue.js';
 import { StompSession } from './StompSession.js';
 import { DEFAULT_SYNC_RETRY } from './SyncWatchdog.js';
-import { State, type ClientState, type RealtimeEvents, type RealtimeOptions } from './types.js';
+import { State, type ClientState, type RealtimeEvents, type RealtimeOptions, type SubscribeOptions } from './types.js';
 
 /** STOMP destinations of the protocol contract. */
 export const DESTINATIONS = {
@@ -40,6 +40,8 @@ function mergePresence(previous: PresenceUpdate | undefined, next: PresenceUpdat
 export class RealtimeClient {
   private readonly events = new Emitter<RealtimeEvents>();
   private readonly listeners = new ChannelListeners();
+  /** Extra SUBSCRIBE headers per channel (filter, max-rate), sent again on every connection. */
+  private readonly subscribeHeaders = new Map<string, Record<string, string>>();
   private readonly router: ChannelRouter;
   private readonly queue: SendQueue;
   private readonly maxAttempts: number;
@@ -113,11 +115,18 @@ export class RealtimeClient {
   subscribe<TData = unknown, TInitial = TData[]>(
     channel: Channel<TData, TInitial> | string,
     handlers: ChannelHandlers<TData, TInitial> = {},
+    options: SubscribeOptions = {},
   ): Unsubscribe {
     const name = checkChannelName(typeof channel === 'string' ? channel : channel.name);
     // The one unchecked step: payloads are the server's, checked there against the channel's type.
     const remove = this.listeners.add(name, handlers as UntypedHandlers);
-    if (this.router.add(name) && this.session?.connected) this.session.subscribe(DESTINATIONS.topic(name));
+    if (this.router.add(name)) {
+      const headers: Record<string, string> = {};
+      if (options.filter !== undefined) headers['filter'] = options.filter;
+      if (options.maxRate !== undefined) headers['max-rate'] = String(options.maxRate);
+      if (Object.keys(headers).length > 0) this.subscribeHeaders.set(name, headers);
+      if (this.session?.connected) this.subscribeTopic(this.session, name);
+    }
     return () => {
       remove();
       if (!this.listeners.has(name)) this.unsubscribe(name);
@@ -128,6 +137,7 @@ export class RealtimeClient {
   unsubscribe(channel: Channel<unknown, unknown> | string): void {
     const name = typeof channel === 'string' ? channel : channel.name;
     this.listeners.clear(name);
+    this.subscribeHeaders.delete(name);
     if (this.router.remove(name) && this.session?.connected) this.session.unsubscribe(DESTINATIONS.topic(name));
   }
 
@@ -182,7 +192,11 @@ export class RealtimeClient {
   private resubscribe(channel: string): void {
     if (!this.session?.connected) return; // the next session subscribes and reloads anyway
     this.session.unsubscribe(DESTINATIONS.topic(channel));
-    this.session.subscribe(DESTINATIONS.topic(channel));
+    this.subscribeTopic(this.session, channel);
+  }
+
+  private subscribeTopic(session: StompSession, channel: string): void {
+    session.subscribe(DESTINATIONS.topic(channel), this.subscribeHeaders.get(channel));
   }
 
   private openSession(): void {
@@ -204,7 +218,7 @@ export class RealtimeClient {
     this.attempt = 0;
     // Replies first, so that SUBSCRIBED and INITIAL_DATA for the topics below have somewhere to go.
     session.subscribe(DESTINATIONS.replies);
-    for (const channel of this.router.channels()) session.subscribe(DESTINATIONS.topic(channel));
+    for (const channel of this.router.channels()) this.subscribeTopic(session, channel);
     this.router.reconnected();
     for (const queued of this.queue.drain()) session.send(queued.destination, queued.body);
     // Once per session, and only the latest intent: changes made while offline are merged into it.

@@ -74,12 +74,12 @@ export class StompSession {
     this.stomp.activate();
   }
 
-  /** Subscribes to a STOMP destination once; messages arrive at handlers.message. */
-  subscribe(destination: string): void {
+  /** Subscribes to a STOMP destination once, with extra SUBSCRIBE headers; messages arrive at handlers.message. */
+  subscribe(destination: string, headers: Record<string, string> = {}): void {
     if (this.subscriptions.has(destination)) return;
     const subscription = this.stomp.subscribe(destination, (message: IMessage) => {
       if (!this.finished) this.handlers.message(destination, message.body);
-    });
+    }, headers);
     this.subscriptions.set(destination, subscription);
   }
 

@@ -2,6 +2,7 @@
 export { RealtimeClient, DESTINATIONS, type PresenceUpdate } from './RealtimeClient.js';
 export {
   State, type ClientState, type GaveUpReason, type RealtimeEvents, type RealtimeOptions, type RecoveryFailed,
+  type SubscribeOptions,
 } from './types.js';
 export {
   defineChannel, isChannelName,

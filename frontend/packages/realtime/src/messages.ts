@@ -1,4 +1,4 @@
-import type { DataMessage, ServerMessage, ServerMessageUnion } from './generated/protocol.js';
+import type { DataMessage, ServerMessage, ServerMessageUnion, SkipMessage } from './generated/protocol.js';
 
 /**
  * Every server message type, as an object so that the compiler checks it against the generated
@@ -15,6 +15,8 @@ const SERVER_TYPE_KEYS: { readonly [T in ServerMessage['type']]: true } = {
   INITIAL_DATA: true,
   SYNC_RESPONSE: true,
   ERROR: true,
+  NOTICE: true,
+  SKIP: true,
 };
 
 /** The `type` of every message a server may send. */
@@ -40,9 +42,9 @@ export function parseServerMessage(body: string): ServerMessageUnion | undefined
   return value as ServerMessageUnion;
 }
 
-/** The DATA a topic body carries: one for DATA, each in order for BATCH, none otherwise. */
-export function topicData(message: ServerMessageUnion): DataMessage[] {
-  if (message.type === 'DATA') return [message];
+/** What a topic body carries: one DATA or SKIP, each DATA in order for BATCH, none otherwise. */
+export function topicData(message: ServerMessageUnion): (DataMessage | SkipMessage)[] {
+  if (message.type === 'DATA' || message.type === 'SKIP') return [message];
   if (message.type === 'BATCH') return message.messages;
   return [];
 }

@@ -2,6 +2,7 @@ import type {
   DataMessage,
   ErrorMessage,
   InitialDataMessage,
+  NoticeMessage,
   RecoveryFailure,
   SequenceRange,
   SubscriptionFailure,
@@ -70,6 +71,13 @@ export interface RealtimeEvents {
   subscriptionFailed: SubscriptionFailure;
   /** History could not fill a gap: DATA was lost. A channel with state sends `initialData` next. */
   recoveryFailed: RecoveryFailed;
+  /**
+   * A NOTICE the server sent to this user, on every session of theirs. `sequence` rises by one per
+   * notice while the user has a session on the server's node; a jump means this session missed one
+   * (there is no history of notices to recover it from), and the first one a session sees may have any
+   * sequence.
+   */
+  notice: NoticeMessage;
   /** An ERROR reply on the session queue (the session stays open), or the STOMP ERROR before a close. */
   serverError: ErrorMessage;
   /**
@@ -114,4 +122,18 @@ export interface RealtimeOptions {
   readonly webSocketFactory?: () => WebSocket;
   /** Source of randomness for the backoff jitter; tests pass a fixed one. */
   readonly random?: () => number;
+}
+
+/** What a subscription asks of the server beyond the channel; the first subscribe() of a channel decides. */
+export interface SubscribeOptions {
+  /**
+   * The `filter` header: `field==value`, several joined by `;`, on top-level payload fields. The
+   * server sends only matching DATA (and INITIAL_DATA elements) and a SKIP in place of the rest.
+   */
+  readonly filter?: string;
+  /**
+   * The `max-rate` header (metrics only): at most this many DATA per second, the latest of each
+   * interval. The client then takes sequence jumps on the channel as expected, never as gaps.
+   */
+  readonly maxRate?: number;
 }

@@ -15,7 +15,7 @@ export function harness(options: Partial<RealtimeOptions> = {}) {
   const events: { [K in keyof RealtimeEvents]?: RealtimeEvents[K][] } = {};
   const names: (keyof RealtimeEvents)[] = [
     'state', 'initialData', 'data', 'subscribed', 'subscriptionFailed',
-    'recoveryFailed', 'serverError', 'pong', 'sendDropped', 'invalidMessage',
+    'recoveryFailed', 'serverError', 'pong', 'sendDropped', 'invalidMessage', 'notice',
   ];
   for (const name of names) {
     client.on(name, (value) => {

@@ -1,5 +1,6 @@
 import type {
   DataMessage,
+  SkipMessage,
   InitialDataMessage,
   SubscribedMessage,
   SubscriptionFailure,
@@ -17,6 +18,11 @@ export function data(sequence: number, epoch = 'e1', channel = 'presence', paylo
     epoch,
     timestamp: 1_700_000_000_000 + sequence,
   };
+}
+
+/** A SKIP standing for the DATA at `sequence`. */
+export function skip(sequence: number, epoch = 'e1', channel = 'presence'): SkipMessage {
+  return { type: 'SKIP', channel, sequence, epoch };
 }
 
 export function initial(sequence: number, epoch = 'e1', channel = 'presence', payload: unknown = []): InitialDataMessage {

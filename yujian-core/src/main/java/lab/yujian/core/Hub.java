@@ -3,6 +3,7 @@ package lab.yujian.core;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import lab.yujian.core.broker.Broker;
 import lab.yujian.core.history.HistoryStore;
 import lab.yujian.core.history.Published;
@@ -70,6 +71,18 @@ public interface Hub extends AutoCloseable {
      */
     Optional<Channel> subscribe(String clientId, String channelName);
 
+    /**
+     * {@link #subscribe(String, String) Subscribes} with options from the SUBSCRIBE frame. A
+     * {@code filter} ({@link lab.yujian.protocol.SubscriptionFilter}) makes the session receive, of the
+     * channel's DATA, only what matches, and a {@code SKIP} in place of the rest, in live delivery (BATCH
+     * included) and in sync answers ({@code skipped}); its INITIAL_DATA holds only the matching elements. A
+     * {@code max-rate} of N (on {@code metrics} only) conflates the subscription: at most N DATA per second,
+     * the latest of each interval with its real sequence, and {@code SUBSCRIBED.conflated} names it. A
+     * malformed option is answered with {@code ERROR INVALID_MESSAGE} naming the header, and the session
+     * does not subscribe.
+     */
+    Optional<Channel> subscribe(String clientId, String channelName, SubscribeOptions options);
+
     /** The session leaves a channel; answers {@code UNSUBSCRIBED} if it had joined it. */
     void unsubscribe(String clientId, String channelName);
 
@@ -99,6 +112,31 @@ public interface Hub extends AutoCloseable {
      * @throws YujianException                       if a hook refuses, or history is unavailable
      */
     Published publish(Identity publisher, Channel channel, Object payload);
+
+    /**
+     * A {@link #publish server-side publish} that some sessions do not receive (the sender's other tabs,
+     * say): each excluded session subscribed to the channel gets {@code SKIP {channel, sequence, epoch}}
+     * in the DATA's place, so that its position advances without a gap; everyone else gets the DATA, and
+     * history keeps it, so a sync returns it to anyone, the excluded included. Only sessions on this node
+     * can be excluded: another node's client id is ignored.
+     *
+     * @param excludedClientIds client ids; copied
+     */
+    Published publish(Identity publisher, Channel channel, Object payload, Set<String> excludedClientIds);
+
+    /**
+     * Sends a {@code NOTICE} to every session of one user, on their reply queues: on this node at once, and
+     * on a cluster through the broker's control messages to every other node, where the user is present
+     * beyond this node. The payload is encoded once per node; it is not stored, so a session that is not
+     * connected now never receives it. Each node numbers a user's notices in a sequence of its own that
+     * lasts while the user has a session there (see {@link lab.yujian.protocol.NoticeMessage#sequence}).
+     *
+     * @param sender  who sends it; its user id is the notice's {@code sender.userId}
+     * @param payload any value Jackson can write (a record, a map, a tree)
+     * @return how many local sessions it reached, and whether other nodes were asked
+     * @throws lab.yujian.protocol.ProtocolException if the payload is null
+     */
+    NoticeResult notifyUser(String userId, Identity sender, Object payload);
 
     /**
      * Marks a user present without a connection, for a device such as a badge reader: the presence lasts

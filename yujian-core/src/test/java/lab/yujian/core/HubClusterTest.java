@@ -112,4 +112,35 @@ class HubClusterTest extends HubTestSupport {
         });
         assertThat(presence.get("ada")).isEmpty();
     }
+
+    @Test
+    void aNoticeReachesTheUsersSessionsOnEveryNodeAndSaysItWasForwarded() {
+        Hub one = node("n1");
+        Hub two = node("n2");
+        Session onOne = one.connect(member);
+        Session onTwo = two.connect(member);
+        Session other = two.connect(admin);
+
+        NoticeResult result = one.notifyUser(member.userId(), admin, java.util.Map.of("text", "ready"));
+
+        assertThat(result.delivered()).isEqualTo(1);
+        assertThat(result.forwarded()).isTrue();
+        assertThat(result.undelivered()).isFalse();
+        for (Session session : List.of(onOne, onTwo)) {
+            assertThat(transport.repliesTo(session.clientId(), lab.yujian.protocol.NoticeMessage.class))
+                    .singleElement().satisfies(n -> assertThat(n.sequence()).isEqualTo(1));
+        }
+        assertThat(transport.repliesTo(other.clientId(), lab.yujian.protocol.NoticeMessage.class)).isEmpty();
+    }
+
+    @Test
+    void aNoticeToAUserOnlyOnThisNodeIsNotForwarded() {
+        Hub one = node("n1");
+        node("n2");
+        one.connect(member);
+        NoticeResult result = one.notifyUser(member.userId(), admin, "hi");
+        assertThat(result.delivered()).isEqualTo(1);
+        assertThat(result.forwarded()).isFalse();
+        assertThat(one.notifyUser("nobody", admin, "hi").undelivered()).isTrue();
+    }
 }

@@ -17,13 +17,25 @@ import java.util.List;
  * @param reason          why not, when {@code recovered} is false
  * @param missing         the unrecoverable range, when {@code recovered} is false and it is not empty
  * @param timestamp       server clock in epoch milliseconds
+ * @param skipped         for a filtered subscription, the sequences after the requested one whose DATA
+ *                        did not match the filter and so is left out of {@code messages}; a client takes
+ *                        them as applied. Absent for unfiltered subscriptions
  */
 public record SyncResponseMessage(String channel, List<DataMessage> messages, long currentSequence, String epoch,
                                   boolean recovered, @Nullable RecoveryFailure reason,
-                                  @Nullable SequenceRange missing, long timestamp) implements ServerMessage {
+                                  @Nullable SequenceRange missing, long timestamp, @Nullable List<Long> skipped)
+        implements ServerMessage {
     public SyncResponseMessage {
         Fields.require(channel, "channel");
         messages = List.copyOf(Fields.require(messages, "messages"));
         Fields.require(epoch, "epoch");
+        skipped = skipped == null ? null : List.copyOf(skipped);
+    }
+
+    /** A response for an unfiltered subscription. */
+    public SyncResponseMessage(String channel, List<DataMessage> messages, long currentSequence, String epoch,
+                               boolean recovered, @Nullable RecoveryFailure reason, @Nullable SequenceRange missing,
+                               long timestamp) {
+        this(channel, messages, currentSequence, epoch, recovered, reason, missing, timestamp, null);
     }
 }

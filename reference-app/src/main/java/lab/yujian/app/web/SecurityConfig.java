@@ -45,6 +45,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/devices/**").permitAll() // the API-key filter guards these
                         .requestMatchers("/api/admin/**").hasRole("admin")
+                        .requestMatchers(HttpMethod.POST, "/api/notices").hasRole("admin")
                         .requestMatchers(HttpMethod.POST, "/api/announcements", "/api/announcements/*/expire")
                         .hasAnyRole("admin", "moderator")
                         .requestMatchers("/api/**").authenticated()

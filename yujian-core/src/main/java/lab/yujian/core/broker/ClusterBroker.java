@@ -34,7 +34,7 @@ public final class ClusterBroker implements Broker {
     @Override
     public Published publish(String channel, Publication publication) {
         Published stored = history.append(channel, publication);
-        handler.publication(stored);
+        handler.publication(stored.excluding(publication.excluded())); // this node's sessions only
         try {
             fanout.publish(stored);
         } catch (RuntimeException e) { // stored: other nodes fill it from history

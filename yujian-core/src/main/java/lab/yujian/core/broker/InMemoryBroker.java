@@ -35,7 +35,7 @@ public final class InMemoryBroker implements Broker {
     @Override
     public Published publish(String channel, Publication publication) {
         Published stored = history.append(channel, publication);
-        handler.publication(stored);
+        handler.publication(stored.excluding(publication.excluded())); // this node's sessions only
         return stored;
     }
 

@@ -1,6 +1,7 @@
 package lab.yujian.core.history;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What is published, before a store gives it a position: the DATA message encoded up to its position
@@ -8,9 +9,17 @@ import java.util.Objects;
  *
  * @param prefix    the DATA bytes up to and including {@code "sequence":}; not copied, never changed
  * @param timestamp when it was published, in epoch milliseconds (history trims by it)
+ * @param excluded  client ids of the publishing node's sessions that get a {@code SKIP} instead of the DATA
+ *                  (a server publish that excludes the sender's other tabs, say); not stored, not fanned out
  */
-public record Publication(byte[] prefix, long timestamp) {
+public record Publication(byte[] prefix, long timestamp, Set<String> excluded) {
     public Publication {
         Objects.requireNonNull(prefix, "prefix");
+        excluded = Set.copyOf(Objects.requireNonNull(excluded, "excluded"));
+    }
+
+    /** A publication that excludes nobody. */
+    public Publication(byte[] prefix, long timestamp) {
+        this(prefix, timestamp, Set.of());
     }
 }

@@ -23,6 +23,7 @@ import lab.yujian.protocol.PresenceUpdateMessage;
 import lab.yujian.protocol.ProtocolException;
 import lab.yujian.protocol.PublishMessage;
 import lab.yujian.protocol.SyncRequestMessage;
+import lab.yujian.protocol.SubscriptionFilter;
 import lab.yujian.protocol.SyncResponseMessage;
 import lab.yujian.protocol.json.DataEncoding;
 import lab.yujian.protocol.json.MessageCodec;
@@ -49,9 +50,13 @@ final class ClientRequests {
     private final BiConsumer<PresenceEvent, Session> presenceChanged;
     private final Observers observers;
 
+    private final SubscriptionFilters filters;
+
     ClientRequests(MessageCodec codec, Clock clock, ChannelAuthorizer authorizer, SendLimits limits,
                    PresenceStore presence, HistoryStore history, Replies replies, Snapshots snapshots,
-                   PublishPipeline pipeline, BiConsumer<PresenceEvent, Session> presenceChanged, Observers observers) {
+                   PublishPipeline pipeline, BiConsumer<PresenceEvent, Session> presenceChanged, Observers observers,
+                   SubscriptionFilters filters) {
+        this.filters = filters;
         this.codec = codec;
         this.clock = clock;
         this.authorizer = authorizer;
@@ -121,16 +126,24 @@ final class ClientRequests {
             throw new YujianException(ErrorCode.SERVICE_UNAVAILABLE, "History of channel '" + channel.name()
                     + "' is unavailable: " + e.getMessage(), e);
         }
+        // A filtered subscription gets only what matches; the rest is listed as skipped, so no gap shows
+        SubscriptionFilter filter = filters.of(session.clientId(), channel.name());
         List<byte[]> missed = new ArrayList<>(recovery.messages().size());
+        List<Long> skipped = filter == null ? null : new ArrayList<>();
         for (Published published : recovery.messages()) {
-            missed.add(published.data());
+            if (filter == null || filter.matches(codec.mapper().readTree(published.data()).path("payload"))) {
+                missed.add(published.data());
+            } else {
+                skipped.add(published.sequence());
+            }
         }
         SyncResponseMessage response = new SyncResponseMessage(channel.name(), List.of(),
                 recovery.current().sequence(), recovery.current().epoch(), recovery.recovered(), recovery.reason(),
-                recovery.missing(), clock.millis());
+                recovery.missing(), clock.millis(), skipped);
         replies.sendEncoded(session.clientId(), DataEncoding.syncResponse(codec, response, missed));
         if (!recovery.recovered()) {
-            snapshots.initialData(channel).ifPresent(initial -> replies.send(session.clientId(), initial));
+            snapshots.initialData(channel).ifPresent(initial -> replies.send(session.clientId(),
+                    filters.filtered(session.clientId(), initial)));
         }
         return true;
     }

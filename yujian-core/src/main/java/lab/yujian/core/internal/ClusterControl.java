@@ -11,20 +11,25 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import lab.yujian.core.NoticeResult;
 import lab.yujian.core.broker.Broker;
 import lab.yujian.core.presence.PresenceStore;
 import lab.yujian.core.registry.Connection;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.core.registry.Session;
 import lab.yujian.protocol.CloseCode;
+import lab.yujian.protocol.NoticeMessage;
+import lab.yujian.protocol.Sender;
 import lab.yujian.protocol.Nullable;
 import lab.yujian.protocol.json.MessageCodec;
+import tools.jackson.databind.JsonNode;
 
 /**
- * What one node asks of another, through the broker's control messages: close a session there, and list
- * the connections of every node. A client id names its node, so a close goes to that node only; a list is
+ * What one node asks of another, through the broker's control messages: close a session there, list
+ * the connections of every node, and deliver a notice to a user's sessions there. A client id names its node, so a close goes to that node only; a list is
  * asked of every node and gathered until each live node (by its presence lease) has answered or the
- * timeout passed. On a single node both are local calls.
+ * timeout passed; a notice goes to every node, each numbering it in its own sequence for the user. On a
+ * single node all are local calls.
  */
 final class ClusterControl {
 
@@ -33,8 +38,10 @@ final class ClusterControl {
 
     /** The wire form of a control message; unused fields are null. */
     record Message(String type, String from, @Nullable String requestId, @Nullable String clientId,
-                   @Nullable Integer code, @Nullable String reason, @Nullable List<Connection> connections) {
+                   @Nullable Integer code, @Nullable String reason, @Nullable List<Connection> connections,
+                   @Nullable String userId, @Nullable NoticeMessage notice) {
         static final String KICK = "KICK";
+        static final String NOTICE = "NOTICE";
         static final String LIST = "LIST";
         static final String LISTED = "LISTED";
     }
@@ -50,16 +57,32 @@ final class ClusterControl {
     private final ConnectionRegistry registry;
     private final PresenceStore presence;
     private final LocalKick localKick;
+    private final Notices notices;
     private final Map<String, Gathering> gatherings = new ConcurrentHashMap<>();
 
     ClusterControl(Broker broker, String nodeId, MessageCodec codec, ConnectionRegistry registry,
-                   PresenceStore presence, LocalKick localKick) {
+                   PresenceStore presence, LocalKick localKick, Notices notices) {
         this.broker = broker;
         this.nodeId = nodeId;
         this.codec = codec;
         this.registry = registry;
         this.presence = presence;
         this.localKick = localKick;
+        this.notices = notices;
+    }
+
+    /**
+     * Delivers a notice to the user's sessions here and, on a cluster where the user is present beyond
+     * them, asks every other node to deliver it to theirs.
+     */
+    NoticeResult notice(String userId, JsonNode payload, Sender sender, long timestamp) {
+        int delivered = notices.deliver(userId, payload, sender, timestamp);
+        if (!broker.clustered() || presence.get(userId).map(p -> p.sessions() <= delivered).orElse(true)) {
+            return new NoticeResult(delivered, false);
+        }
+        broker.broadcastControl(encode(new Message(Message.NOTICE, nodeId, null, null, null, null, null, userId,
+                new NoticeMessage(payload, 0, sender, timestamp))));
+        return new NoticeResult(delivered, true);
     }
 
     boolean kick(String clientId, CloseCode code, String reason) {
@@ -70,7 +93,7 @@ final class ClusterControl {
         if (node == null || !presence.nodes().contains(node)) {
             return false;
         }
-        broker.sendControl(node, encode(new Message(Message.KICK, nodeId, null, clientId, code.code(), reason, null)));
+        broker.sendControl(node, encode(new Message(Message.KICK, nodeId, null, clientId, code.code(), reason, null, null, null)));
         return true;
     }
 
@@ -85,7 +108,7 @@ final class ClusterControl {
         String requestId = UUID.randomUUID().toString();
         gatherings.put(requestId, gathering);
         try {
-            broker.broadcastControl(encode(new Message(Message.LIST, nodeId, requestId, null, null, null, null)));
+            broker.broadcastControl(encode(new Message(Message.LIST, nodeId, requestId, null, null, null, null, null, null)));
             List<Connection> all = new ArrayList<>(local);
             all.addAll(gathering.await(LIST_TIMEOUT));
             return all;
@@ -109,10 +132,16 @@ final class ClusterControl {
                     localKick.kick(message.clientId(), CloseCode.of(message.code()), String.valueOf(message.reason()));
                 }
             }
+            case Message.NOTICE -> {
+                NoticeMessage notice = message.notice();
+                if (!nodeId.equals(message.from()) && message.userId() != null && notice != null) {
+                    notices.deliver(message.userId(), notice.payload(), notice.sender(), notice.timestamp());
+                }
+            }
             case Message.LIST -> {
                 if (!nodeId.equals(message.from())) {
                     broker.sendControl(message.from(), encode(new Message(Message.LISTED, nodeId, message.requestId(),
-                            null, null, null, local())));
+                            null, null, null, local(), null, null)));
                 }
             }
             case Message.LISTED -> {

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import lab.yujian.core.Hub;
 import lab.yujian.core.HubConfig;
+import lab.yujian.core.NoticeResult;
+import lab.yujian.core.SubscribeOptions;
 import lab.yujian.core.SessionTransport;
 import lab.yujian.core.YujianException;
 import lab.yujian.core.acl.ChannelAuthorizer;
@@ -41,6 +45,7 @@ import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.ProtocolException;
 import lab.yujian.protocol.Sender;
+import lab.yujian.protocol.SubscriptionFilter;
 import lab.yujian.protocol.SubscribedMessage;
 import lab.yujian.protocol.UnsubscribedMessage;
 import lab.yujian.protocol.json.MessageCodec;
@@ -77,6 +82,10 @@ public final class DefaultHub implements Hub {
     private final PublishPipeline pipeline;
     private final ClientRequests requests;
     private final ClusterControl control;
+    private final MessageCodec codec;
+    private final Notices notices;
+    private final SubscriptionFilters filters;
+    private final Conflations conflations;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final ExecutorService repairs;
@@ -103,8 +112,10 @@ public final class DefaultHub implements Hub {
                 clientId -> kickLocal(clientId, CloseCode.POLICY_VIOLATION, "Too many refused messages"));
         this.limits = new SendLimits(parts.rateLimiter(), replies);
         HistoryStore history = broker.history();
+        this.filters = new SubscriptionFilters();
         this.snapshots = new Snapshots(parts.snapshots(), history, presence, codec, clock, config.snapshotSize());
-        LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch());
+        this.conflations = new Conflations(transport, scheduler, System::nanoTime);
+        LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch(), filters, conflations);
         FlushScheduler flushes = parts.flushScheduler() != null ? parts.flushScheduler()
                 : (task, delay) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         this.batcher = new MessageBatcher(config.batch(), clock, flushes, delivery::deliverBatch,
@@ -115,8 +126,11 @@ public final class DefaultHub implements Hub {
         this.pipeline = new PublishPipeline(codec, clock, authorizer, limits, replies, parts.hooks(), broker,
                 observers, config.nodeId());
         this.requests = new ClientRequests(codec, clock, authorizer, limits, presence, history, replies, snapshots,
-                pipeline, this::publishPresence, observers);
-        this.control = new ClusterControl(broker, config.nodeId(), codec, registry, presence, this::kickLocal);
+                pipeline, this::publishPresence, observers, filters);
+        this.codec = codec;
+        this.notices = new Notices(registry, transport, codec);
+        this.control = new ClusterControl(broker, config.nodeId(), codec, registry, presence, this::kickLocal,
+                notices);
         broker.start(new Handler());
         presence.heartbeat(config.nodeId(), config.nodeLease());
         schedule(this::runMaintenance, config.maintenanceInterval());
@@ -213,7 +227,12 @@ public final class DefaultHub implements Hub {
             return null;
         }
         removed.get().channels().forEach(streams::release);
+        removed.get().channels().forEach(channel -> {
+            filters.remove(clientId, channel);
+            conflations.stop(clientId, channel);
+        });
         Session session = removed.get().session();
+        notices.release(session.userId());
         Duration duration = Duration.between(session.connectedAt(), clock.instant());
         observers.each(o -> o.disconnected(session, duration));
         return session;
@@ -221,6 +240,11 @@ public final class DefaultHub implements Hub {
 
     @Override
     public Optional<Channel> subscribe(String clientId, String channelName) {
+        return subscribe(clientId, channelName, SubscribeOptions.NONE);
+    }
+
+    @Override
+    public Optional<Channel> subscribe(String clientId, String channelName, SubscribeOptions options) {
         Optional<Session> session = registry.get(clientId);
         if (session.isEmpty()) {
             return Optional.empty();
@@ -230,19 +254,38 @@ public final class DefaultHub implements Hub {
             return allowed;
         }
         Channel channel = allowed.get();
+        SubscriptionFilter filter;
+        Duration interval;
+        try {
+            filter = options.filter() == null ? null : SubscriptionFilter.parse(options.filter());
+            interval = options.maxRate() == null ? null : Conflations.interval(channel, options.maxRate());
+        } catch (ProtocolException e) {
+            replies.error(clientId, e.code(), e.getMessage(), e.field());
+            return Optional.empty();
+        }
         try {
             streams.acquire(channel.name()); // the broker subscription is live once this returns
         } catch (YujianException e) {
             replies.subscribeFailed(clientId, channel.name(), e.code());
             return Optional.empty();
         }
+        if (filter != null) {
+            filters.set(clientId, channel.name(), filter); // before it is a subscriber: no DATA escapes it
+        }
+        if (interval != null) {
+            conflations.start(clientId, channel.name(), interval);
+        }
         if (!registry.subscribe(clientId, channel.name())) {
+            filters.remove(clientId, channel.name());
+            conflations.stop(clientId, channel.name());
             streams.release(channel.name()); // the session went meanwhile
             return Optional.empty();
         }
-        replies.send(clientId, new SubscribedMessage(List.of(channel.name()), List.of(), clock.millis()));
+        replies.send(clientId, new SubscribedMessage(List.of(channel.name()), List.of(), clock.millis(),
+                interval == null ? null : List.of(channel.name())));
         try {
-            snapshots.initialData(channel).ifPresent(initial -> replies.send(clientId, initial));
+            snapshots.initialData(channel).ifPresent(initial -> replies.send(clientId,
+                    filters.filtered(clientId, initial)));
         } catch (RuntimeException e) {
             replies.error(clientId, ErrorCode.SERVICE_UNAVAILABLE, "The state of channel '" + channel.name()
                     + "' cannot be read now; the subscription is live, send REQUEST_SYNC to load it", null);
@@ -273,6 +316,8 @@ public final class DefaultHub implements Hub {
     @Override
     public void unsubscribe(String clientId, String channelName) {
         if (registry.unsubscribe(clientId, channelName)) {
+            filters.remove(clientId, channelName);
+            conflations.stop(clientId, channelName);
             streams.release(channelName);
             replies.send(clientId, new UnsubscribedMessage(List.of(channelName), clock.millis()));
         }
@@ -302,7 +347,23 @@ public final class DefaultHub implements Hub {
 
     @Override
     public Published publish(Identity publisher, Channel channel, Object payload) {
-        return pipeline.fromServer(publisher, channel, payload);
+        return pipeline.fromServer(publisher, channel, payload, Set.of());
+    }
+
+    @Override
+    public Published publish(Identity publisher, Channel channel, Object payload, Set<String> excludedClientIds) {
+        return pipeline.fromServer(publisher, channel, payload, excludedClientIds);
+    }
+
+    @Override
+    public NoticeResult notifyUser(String userId, Identity sender, Object payload) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(sender, "sender");
+        if (payload == null) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD, "Missing required field 'payload'", "payload");
+        }
+        return control.notice(userId, codec.toTree(payload), new Sender(sender.userId(), config.nodeId()),
+                clock.millis());
     }
 
     @Override

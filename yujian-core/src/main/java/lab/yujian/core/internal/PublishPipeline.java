@@ -2,6 +2,7 @@ package lab.yujian.core.internal;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import lab.yujian.core.PublishHook;
 import lab.yujian.core.YujianException;
 import lab.yujian.core.acl.ChannelAuthorizer;
@@ -79,14 +80,22 @@ final class PublishPipeline {
         return true;
     }
 
-    /** A server-side publish: no role, no rate limit; the payload is validated like a client's. */
-    Published fromServer(Identity publisher, Channel channel, Object payload) {
+    /**
+     * A server-side publish: no role, no rate limit; the payload is validated like a client's. The
+     * {@code excluded} sessions of this node get a SKIP instead of the DATA.
+     */
+    Published fromServer(Identity publisher, Channel channel, Object payload, Set<String> excluded) {
         Object validated = codec.readPayload(channel, codec.toTree(payload));
-        return publish(publisher, new Sender(publisher.userId(), nodeId), channel, validated);
+        return publish(publisher, new Sender(publisher.userId(), nodeId), channel, validated, excluded);
     }
 
     /** Steps 5 and 6: the hook, then one encoding, appended and delivered. */
     Published publish(Identity publisher, Sender sender, Channel channel, Object payload) {
+        return publish(publisher, sender, channel, payload, Set.of());
+    }
+
+    private Published publish(Identity publisher, Sender sender, Channel channel, Object payload,
+                              Set<String> excluded) {
         PublishHook hook = hooks.get(channel.kind());
         Object toPublish = hook == null ? payload : hook.beforePublish(publisher, channel, payload);
         if (toPublish == null || toPublish.getClass() != payload.getClass()) {
@@ -98,7 +107,7 @@ final class PublishPipeline {
         byte[] prefix = DataEncoding.prefix(codec, channel.name(), toPublish, sender, now);
         Published stored;
         try {
-            stored = broker.publish(channel.name(), new Publication(prefix, now));
+            stored = broker.publish(channel.name(), new Publication(prefix, now, excluded));
         } catch (YujianException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -3,10 +3,12 @@ package lab.yujian.spring.stomp;
 import java.util.Map;
 import java.util.TreeSet;
 import lab.yujian.core.Hub;
+import lab.yujian.core.SubscribeOptions;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.Nullable;
+import lab.yujian.protocol.SubscriptionFilter;
 import lab.yujian.spring.security.StompAuthenticator;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -123,7 +125,9 @@ public final class HubChannelInterceptor implements ChannelInterceptor {
         }
         // Mapped before the hub registers the session, so that a message delivered at once finds its id
         boolean mapped = session.map(id, channelName);
-        if (hub.subscribe(clientId, channelName).isPresent()) {
+        SubscribeOptions options = new SubscribeOptions(accessor.getFirstNativeHeader(SubscriptionFilter.HEADER),
+                accessor.getFirstNativeHeader("max-rate"));
+        if (hub.subscribe(clientId, channelName, options).isPresent()) {
             StompReceipts.send(session, accessor);
         } else if (mapped) {
             session.unmap(id);

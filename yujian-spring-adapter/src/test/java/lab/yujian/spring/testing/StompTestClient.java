@@ -78,7 +78,15 @@ public final class StompTestClient implements AutoCloseable {
     }
 
     public void subscribe(String destination, String id) {
-        sendRaw("SUBSCRIBE\nid:" + id + "\ndestination:" + destination + "\n\n\0");
+        subscribe(destination, id, Map.of());
+    }
+
+    /** Subscribes with extra headers, such as {@code filter} or {@code max-rate}. */
+    public void subscribe(String destination, String id, Map<String, String> headers) {
+        StringBuilder frame = new StringBuilder("SUBSCRIBE\nid:").append(id).append("\ndestination:").append(destination)
+                .append('\n');
+        headers.forEach((name, value) -> frame.append(name).append(':').append(value).append('\n'));
+        sendRaw(frame.append("\n\0").toString());
     }
 
     public void unsubscribe(String id) {
