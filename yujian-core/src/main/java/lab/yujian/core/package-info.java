@@ -1,7 +1,7 @@
 /**
  * The Yu Jian hub: a framework-free engine for real-time channels. {@link lab.yujian.core.Hub} runs the
  * publish pipeline (validate, authorize, rate-limit, append to history, deliver) and answers
- * subscriptions, syncs, presence updates and pings; a {@link lab.yujian.core.Transport} supplied by an
+ * subscriptions, syncs, presence updates and pings; a {@link lab.yujian.core.SessionTransport} supplied by an
  * adapter (for example the Spring STOMP adapter) moves the bytes.
  *
  * <p>Stores live in sub-packages, each interface beside its in-memory implementation:
