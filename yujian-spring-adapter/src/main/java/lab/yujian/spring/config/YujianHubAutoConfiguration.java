@@ -57,6 +57,9 @@ public class YujianHubAutoConfiguration {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("yujian-scheduler-");
+        // A stopping node drains its sessions (StompDrain) after the context close began; their disconnects
+        // still schedule work here (lingers, presence), so it keeps taking tasks until its lifecycle stops
+        scheduler.setAcceptTasksAfterContextClose(true);
         return scheduler;
     }
 

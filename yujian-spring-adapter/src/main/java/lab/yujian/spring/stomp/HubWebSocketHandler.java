@@ -21,6 +21,9 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  */
 public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
 
+    private static final org.apache.commons.logging.Log LOG =
+            org.apache.commons.logging.LogFactory.getLog(HubWebSocketHandler.class);
+
     private final StompSessions sessions;
     private final Hub hub;
     private final HubStompErrorHandler errors;
@@ -94,6 +97,13 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
         try {
             super.afterConnectionClosed(session, closeStatus);
+        } catch (org.springframework.messaging.MessageDeliveryException e) {
+            // Spring's STOMP handler tells the inbound channel of the DISCONNECT; while the node stops, that
+            // channel's executor may be gone already. The hub is told below either way
+            if (!(causedByRejection(e))) {
+                throw e;
+            }
+            LOG.debug("Session " + session.getId() + " closed while the node stops: " + e.getMessage());
         } finally {
             StompSession stomp = sessions.bySession(session.getId());
             String clientId = sessions.closed(session.getId());
@@ -103,5 +113,15 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
                 hub.disconnect(clientId);
             }
         }
+    }
+
+    /** An executor that no longer takes tasks (it is shutting down) refused the message. */
+    private static boolean causedByRejection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.RejectedExecutionException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
