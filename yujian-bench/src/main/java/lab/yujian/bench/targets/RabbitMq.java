@@ -37,6 +37,12 @@ public final class RabbitMq {
         return find(status(true), Pattern.compile("\"total\"\\s*:\\s*\\{[^}]*\"erlang\"\\s*:\\s*(\\d+)"));
     }
 
+    /** How many queues the broker holds in every vhost ({@code rabbitmqctl -s list_queues}), or -1. */
+    public static long queues() {
+        String out = run(List.of("rabbitmqctl", "-s", "list_queues", "name"));
+        return out == null ? -1 : out.lines().filter(l -> !l.isBlank()).count();
+    }
+
     /** Null when the STOMP port accepts a connection within 2 s, else a line saying what to do. */
     static String stompPortClosed() {
         try (Socket s = new Socket()) {
