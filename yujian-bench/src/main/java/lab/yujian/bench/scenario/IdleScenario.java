@@ -45,8 +45,8 @@ final class IdleScenario implements Scenario {
             double brokerRss0 = broker ? Load.brokerRssMb(t) : Double.NaN;
             double queues0 = broker ? Load.brokerQueues() : Double.NaN;
             if (broker) {
-                bench.log(who, String.format("0 sessions: RabbitMQ STOMP connections per node %s, RabbitMQ memory %.1f MB, RSS %.1f MB",
-                        conn0, brokerMem0, brokerRss0));
+                bench.log(who, String.format("0 sessions: RabbitMQ STOMP connections per node %s, RabbitMQ RSS %.1f MB, Erlang-allocated %.1f MB",
+                        conn0, brokerRss0, brokerMem0));
             }
             Load.open(bench, g, who, "sub", n, 500, 0, 180, true);
             g.close("sub");
@@ -67,8 +67,8 @@ final class IdleScenario implements Scenario {
             long held = opened.ready();
             bench.log(who, String.format("%,d sessions: heap %.1f MiB after GC, RSS %.1f MiB", held, heap, rss));
             if (broker) {
-                bench.log(who, String.format("%,d sessions: RabbitMQ STOMP connections per node %s, RabbitMQ memory %.1f MB, RSS %.1f MB",
-                        held, conn, brokerMem, brokerRss));
+                bench.log(who, String.format("%,d sessions: RabbitMQ STOMP connections per node %s, RabbitMQ RSS %.1f MB, Erlang-allocated %.1f MB",
+                        held, conn, brokerRss, brokerMem));
             }
             result.add(Metric.lower("heap per idle session (KiB)", (heap - heap0) * 1024 / Math.max(1, held), 1))
                     .add(Metric.lower("RSS per idle session (KiB)", (rss - rss0) * 1024 / Math.max(1, held), 1))
@@ -81,11 +81,13 @@ final class IdleScenario implements Scenario {
                 double perThousand = 1000.0 / Math.max(1, held);
                 result.add(Metric.info("broker connections per node, 0 sessions", Load.maxPerNode(conn0), 0))
                         .add(Metric.lower(String.format("broker connections per node, %,d sessions", n), Load.maxPerNode(conn), 0))
-                        .add(Metric.lower("RabbitMQ memory per 1,000 idle sessions (MB)", (brokerMem - brokerMem0) * perThousand, 1))
                         .add(Metric.lower("RabbitMQ RSS per 1,000 idle sessions (MB)", (brokerRss - brokerRss0) * perThousand, 1))
+                        .add(Metric.lower("RabbitMQ Erlang-allocated per 1,000 idle sessions (MB)", (brokerMem - brokerMem0) * perThousand, 1))
                         .add(Metric.lower(String.format("RabbitMQ queues added by %,d sessions", n), queues - queues0, 0))
-                        .add(Metric.info("RabbitMQ memory, 0 sessions (MB)", brokerMem0, 1))
-                        .add(Metric.info(String.format("RabbitMQ memory, %,d sessions (MB)", n), brokerMem, 1));
+                        .add(Metric.info("RabbitMQ RSS, 0 sessions (MB)", brokerRss0, 1))
+                        .add(Metric.info(String.format("RabbitMQ RSS, %,d sessions (MB)", n), brokerRss, 1))
+                        .add(Metric.info("RabbitMQ Erlang-allocated, 0 sessions (MB)", brokerMem0, 1))
+                        .add(Metric.info(String.format("RabbitMQ Erlang-allocated, %,d sessions (MB)", n), brokerMem, 1));
                 result.note(String.format("RabbitMQ STOMP connections per node (%d node(s), sessions spread evenly): %s with 0 sessions, "
                         + "%s with %,d", t.pids().size(), conn0, conn, held));
             }
