@@ -25,13 +25,15 @@ final class ClusterServices implements AutoCloseable {
     private final String schema;
     private final int redisPort;
     private final Process redis;
-    private final Path redisLog;
+    private final Thread cleanUpOnExit;
+    private boolean closed;
 
-    private ClusterServices(String schema, int redisPort, Process redis, Path redisLog) {
+    private ClusterServices(String schema, int redisPort, Process redis) {
         this.schema = schema;
         this.redisPort = redisPort;
         this.redis = redis;
-        this.redisLog = redisLog;
+        this.cleanUpOnExit = new Thread(this::cleanUp, "clean-up-" + schema);
+        Runtime.getRuntime().addShutdownHook(cleanUpOnExit); // a bench stopped by a signal leaves no Redis or schema behind
     }
 
     /** Null when Redis, PostgreSQL and psql can be used, else a line saying what is missing. */
@@ -57,7 +59,7 @@ final class ClusterServices implements AutoCloseable {
         Process redis = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--logfile", log.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        ClusterServices services = new ClusterServices(schema, port, redis, log);
+        ClusterServices services = new ClusterServices(schema, port, redis);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!services.redisAnswers()) {
             if (!redis.isAlive() || System.nanoTime() > deadline) {
@@ -100,6 +102,19 @@ final class ClusterServices implements AutoCloseable {
     /** Stops the private Redis and drops the schema; a failure to drop is printed, with the command to do it by hand. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUpOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+        cleanUp();
+    }
+
+    private synchronized void cleanUp() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         redis.destroy();
         try {
             if (!redis.waitFor(10, TimeUnit.SECONDS)) {
