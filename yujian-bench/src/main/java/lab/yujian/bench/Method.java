@@ -51,7 +51,8 @@ final class Method {
                         + "preceded by one storm of the same size.",
                 "- **CPU and memory.** App CPU is utime + stime of `/proc/<pid>/stat`; RSS is VmRSS; heap after a full GC "
                         + "is `jcmd <pid> GC.run` then `GC.heap_info`; heap samples during the slow-consumer run come from "
-                        + "`jstat -gc`. For the relay, RabbitMQ's own CPU and memory are not in the app's numbers.",
+                        + "`jstat -gc`. For the relay and the cluster, RabbitMQ's own CPU and memory are not in the app's numbers; they are "
+                        + "reported in rows of their own.",
                 "- **Ping.** Yu Jian: SEND `/app/ping`, PONG on `/user/queue/replies`. Stock: a round trip through a topic "
                         + "(`/app/ping/{id}`, `@SendTo(\"/topic/pong.{id}\")`), the same for the simple broker and the relay.",
                 "- **Slow consumers.** Stalled sessions set SO_RCVBUF to 4 KiB before connecting and then stop reading "
