@@ -103,11 +103,25 @@ public final class BenchMain {
         String load = String.format("Load average (1 min) %.2f at the start and %.2f at the end of the run.%s", loadBefore,
                 Machine.loadAverage(), options.machineNote().isBlank() ? "" : " " + options.machineNote());
         double seconds = java.time.Duration.between(started, ZonedDateTime.now()).toSeconds();
-        String md = MarkdownReport.render(options.command(), Machine.here(), load, Method.text(options), all, chart, started, seconds);
+        String md = MarkdownReport.render(options.command(), Machine.here(), load, Method.text(options), all, chart, started, seconds,
+                otherReports(docPath));
         Files.createDirectories(svgPath.toAbsolutePath().getParent());
         Files.writeString(svgPath, svg);
         Files.createDirectories(docPath.toAbsolutePath().getParent());
         Files.writeString(docPath, md);
         System.out.println("\n[bench] wrote " + docPath + " and " + svgPath);
+    }
+
+    /** The other reports of this tool beside {@code doc} ({@code benchmarks*.md}), by name, for a link at its top. */
+    static List<String> otherReports(Path doc) throws IOException {
+        Path dir = doc.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        String self = doc.getFileName().toString();
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("benchmarks") && n.endsWith(".md") && !n.equals(self)).sorted().toList();
+        }
     }
 }

@@ -21,7 +21,24 @@ final class Method {
                         + "`enableStompBrokerRelay(\"/topic\")` to 127.0.0.1:61613. *Yu Jian embedded*: the reference app's "
                         + "jar with a fresh data directory, a random JWT secret, rate/abuse/stale limits lifted and "
                         + "`YUJIAN_BATCH_CHANNELS=metrics`; admins (one `sub` each) subscribed to `/user/queue/replies` and "
-                        + "`/topic/collaboration.bench`, the publisher sends PUBLISH with a CollaborationPayload to `/app/publish`.",
+                        + "`/topic/collaboration.bench`, the publisher sends PUBLISH with a CollaborationPayload to `/app/publish`. "
+                        + "*Yu Jian cluster, 1 node / 2 nodes*: the same jar and settings with `YUJIAN_MODE=cluster`, one process "
+                        + "per node on ports " + o.port() + ", " + (o.port() + 1) + ", over the machine's RabbitMQ (STOMP plugin, "
+                        + "127.0.0.1:61613), a private `redis-server` on a free port and a fresh PostgreSQL schema (database "
+                        + "`test`), both new for every start and removed after; sessions connect to the nodes directly, spread "
+                        + "evenly, the publisher on node 1, so with 2 nodes half the deliveries cross RabbitMQ. The private "
+                        + "Redis's CPU is not in the app's numbers.",
+                "- **Broker cost** (relay and cluster targets). *Broker connections per node*: established TCP connections "
+                        + "from each node's process to port 61613 (`ss -tnpH state established '( dport = :61613 )'`, lines "
+                        + "with `pid=<pid>,`); the table shows the largest over the nodes, the notes each node's. *RabbitMQ "
+                        + "memory*: the RSS (VmRSS) of its beam process, which is what the machine pays (and what this "
+                        + "RabbitMQ's memory watermark counts: calculation strategy rss), and beside it the Erlang VM's own "
+                        + "count (`rabbitmqctl status` total `erlang`, the median of 3 readings 1 s apart once RabbitMQ is "
+                        + "quiet), which includes memory allocated but never touched; both taken with the app(s) connected and "
+                        + "0 subscribers, and with N idle subscribers, the difference scaled to 1,000 sessions. *Queues added*: `rabbitmqctl "
+                        + "list_queues` between the same two moments. RabbitMQ is shared by everything on this machine, so "
+                        + "another user's activity shows up in these numbers; RabbitMQ CPU per fan-out step is its beam "
+                        + "process's utime + stime.",
                 "- **Same bytes.** The stock body has the shape of Yu Jian's DATA body (type, channel, payload, sender, "
                         + "sequence, epoch, timestamp), so both deliver about the same body size (the `body` in the notes is "
                         + "what arrived). One topic per session on every target.",
@@ -34,7 +51,8 @@ final class Method {
                         + "preceded by one storm of the same size.",
                 "- **CPU and memory.** App CPU is utime + stime of `/proc/<pid>/stat`; RSS is VmRSS; heap after a full GC "
                         + "is `jcmd <pid> GC.run` then `GC.heap_info`; heap samples during the slow-consumer run come from "
-                        + "`jstat -gc`. For the relay, RabbitMQ's own CPU and memory are not in the app's numbers.",
+                        + "`jstat -gc`. For the relay and the cluster, RabbitMQ's own CPU and memory are not in the app's numbers; they are "
+                        + "reported in rows of their own.",
                 "- **Ping.** Yu Jian: SEND `/app/ping`, PONG on `/user/queue/replies`. Stock: a round trip through a topic "
                         + "(`/app/ping/{id}`, `@SendTo(\"/topic/pong.{id}\")`), the same for the simple broker and the relay.",
                 "- **Slow consumers.** Stalled sessions set SO_RCVBUF to 4 KiB before connecting and then stop reading "

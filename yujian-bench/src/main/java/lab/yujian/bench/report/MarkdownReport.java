@@ -22,8 +22,20 @@ public final class MarkdownReport {
     public static String render(String command, Machine machine, String loadNote, String method,
                                 Map<String, Map.Entry<String, List<ScenarioResult>>> scenarios, String chartFile,
                                 ZonedDateTime started, double seconds) {
+        return render(command, machine, loadNote, method, scenarios, chartFile, started, seconds, List.of());
+    }
+
+    /** As above, with a line at the top linking {@code otherReports} (paths relative to the document). */
+    public static String render(String command, Machine machine, String loadNote, String method,
+                                Map<String, Map.Entry<String, List<ScenarioResult>>> scenarios, String chartFile,
+                                ZonedDateTime started, double seconds, List<String> otherReports) {
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks\n\n")
+        md.append("# Benchmarks\n\n");
+        if (!otherReports.isEmpty()) {
+            md.append("Other runs of the same tool: ").append(otherReports.stream().map(f -> "[" + f + "](" + f + ")")
+                    .collect(java.util.stream.Collectors.joining(", "))).append(".\n\n");
+        }
+        md
                 .append("Written by the load command (`yujian-bench`, run by `./bench.sh`) from one run; every number below\n")
                 .append("comes from that run. Do not edit the numbers by hand: run it again.\n\n")
                 .append("## The command\n```sh\n").append(command).append("\n```\n")

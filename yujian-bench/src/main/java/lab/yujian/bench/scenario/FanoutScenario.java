@@ -55,9 +55,17 @@ final class FanoutScenario implements Scenario {
                         .add(Metric.lower(at + "app CPU ms per 1,000 deliveries", step.cpuPerThousand(), 1))
                         .add(Metric.lower(at + "app CPU (s)", step.appCpu(), 1))
                         .add(Metric.lower(at + "generator CPU (s)", step.generatorCpu(), 1));
+                if (t.brokerPid() > 0) {
+                    result.add(Metric.lower(at + "RabbitMQ CPU (s)", step.brokerCpu(), 1));
+                }
                 result.point(step.offered(), step.p99(), step.healthy(o.p99LimitMs()));
                 result.note(String.format("%s%,d of %,d delivered, %,d out of order, body %d bytes, wire: %s", at, r.received,
                         r.expected(), r.disorder, r.bodyBytes, step.wire()));
+            }
+            if (t.usesBroker()) {
+                java.util.List<Long> connections = Load.brokerConnections(t);
+                result.add(Metric.lower(String.format("broker connections per node, %,d sessions", n + 1), Load.maxPerNode(connections), 0));
+                result.note("RabbitMQ STOMP connections per node after the last rate: " + connections);
             }
         }
         return result;

@@ -1,7 +1,6 @@
 package lab.yujian.bench.scenario;
 
 import lab.yujian.bench.BenchOptions;
-import lab.yujian.bench.proc.ProcStat;
 import lab.yujian.bench.report.Metric;
 import lab.yujian.bench.report.ScenarioResult;
 import lab.yujian.bench.run.Generator;
@@ -39,22 +38,38 @@ final class IdleScenario implements Scenario {
         String who = target.kind().id() + " idle";
         try (RunningTarget t = bench.start(target); Generator g = bench.generator(t, n + 1)) {
             Load.open(bench, g, who, "pub", 1, 0, 0, 60, true);
+            // RabbitMQ's baseline: the app(s) connected, no subscriber yet (its RSS need not shrink after sessions leave)
+            boolean broker = t.usesBroker();
+            java.util.List<Long> conn0 = broker ? Load.brokerConnections(t) : java.util.List.of();
+            double brokerMem0 = broker ? Load.brokerMemoryMb(t) : Double.NaN;
+            double brokerRss0 = broker ? Load.brokerRssMb(t) : Double.NaN;
+            double queues0 = broker ? Load.brokerQueues() : Double.NaN;
+            if (broker) {
+                bench.log(who, String.format("0 sessions: RabbitMQ STOMP connections per node %s, RabbitMQ RSS %.1f MB, Erlang-allocated %.1f MB",
+                        conn0, brokerRss0, brokerMem0));
+            }
             Load.open(bench, g, who, "sub", n, 500, 0, 180, true);
             g.close("sub");
             Load.sleep(2000);
             Load.awaitQuiet(t, 30);
             double heap0 = Load.heapAfterGcMib(t);
             double rss0 = Load.rssMib(t);
-            double broker0 = t.brokerPid() > 0 ? ProcStat.rssKib(t.brokerPid()) / 1024.0 : Double.NaN;
             bench.log(who, String.format("0 sessions: heap %.1f MiB after GC, RSS %.1f MiB", heap0, rss0));
             Load.Opened opened = Load.open(bench, g, who, "sub", n, 500, 0, 180, true);
             Load.sleep(2000);
             Load.awaitQuiet(t, 30);
             double heap = Load.heapAfterGcMib(t);
             double rss = Load.rssMib(t);
-            double broker = t.brokerPid() > 0 ? ProcStat.rssKib(t.brokerPid()) / 1024.0 : Double.NaN;
+            java.util.List<Long> conn = broker ? Load.brokerConnections(t) : java.util.List.of();
+            double brokerMem = broker ? Load.brokerMemoryMb(t) : Double.NaN;
+            double brokerRss = broker ? Load.brokerRssMb(t) : Double.NaN;
+            double queues = broker ? Load.brokerQueues() : Double.NaN;
             long held = opened.ready();
             bench.log(who, String.format("%,d sessions: heap %.1f MiB after GC, RSS %.1f MiB", held, heap, rss));
+            if (broker) {
+                bench.log(who, String.format("%,d sessions: RabbitMQ STOMP connections per node %s, RabbitMQ RSS %.1f MB, Erlang-allocated %.1f MB",
+                        held, conn, brokerRss, brokerMem));
+            }
             result.add(Metric.lower("heap per idle session (KiB)", (heap - heap0) * 1024 / Math.max(1, held), 1))
                     .add(Metric.lower("RSS per idle session (KiB)", (rss - rss0) * 1024 / Math.max(1, held), 1))
                     .add(Metric.info("sessions held", held, 0))
@@ -62,8 +77,19 @@ final class IdleScenario implements Scenario {
                     .add(Metric.info(String.format("heap after GC, %,d sessions (MiB)", n), heap, 1))
                     .add(Metric.info("RSS, 0 sessions (MiB)", rss0, 1))
                     .add(Metric.info(String.format("RSS, %,d sessions (MiB)", n), rss, 1));
-            if (t.brokerPid() > 0) {
-                result.add(Metric.lower("RabbitMQ RSS per idle session (KiB)", (broker - broker0) * 1024 / Math.max(1, held), 1));
+            if (broker) {
+                double perThousand = 1000.0 / Math.max(1, held);
+                result.add(Metric.info("broker connections per node, 0 sessions", Load.maxPerNode(conn0), 0))
+                        .add(Metric.lower(String.format("broker connections per node, %,d sessions", n), Load.maxPerNode(conn), 0))
+                        .add(Metric.lower("RabbitMQ RSS per 1,000 idle sessions (MB)", (brokerRss - brokerRss0) * perThousand, 1))
+                        .add(Metric.lower("RabbitMQ Erlang-allocated per 1,000 idle sessions (MB)", (brokerMem - brokerMem0) * perThousand, 1))
+                        .add(Metric.lower(String.format("RabbitMQ queues added by %,d sessions", n), queues - queues0, 0))
+                        .add(Metric.info("RabbitMQ RSS, 0 sessions (MB)", brokerRss0, 1))
+                        .add(Metric.info(String.format("RabbitMQ RSS, %,d sessions (MB)", n), brokerRss, 1))
+                        .add(Metric.info("RabbitMQ Erlang-allocated, 0 sessions (MB)", brokerMem0, 1))
+                        .add(Metric.info(String.format("RabbitMQ Erlang-allocated, %,d sessions (MB)", n), brokerMem, 1));
+                result.note(String.format("RabbitMQ STOMP connections per node (%d node(s), sessions spread evenly): %s with 0 sessions, "
+                        + "%s with %,d", t.pids().size(), conn0, conn, held));
             }
         }
         if (o.idleLarge() > 0) {

@@ -5,6 +5,7 @@ import lab.yujian.bench.proc.ProcStat;
 import lab.yujian.bench.run.Generator;
 import lab.yujian.bench.run.Status;
 import lab.yujian.bench.run.WindowResult;
+import lab.yujian.bench.targets.RabbitMq;
 import lab.yujian.bench.targets.RunningTarget;
 
 /** The steps scenarios are made of: open sessions, publish at a rate and measure, wait for quiet, read the app. */
@@ -73,7 +74,7 @@ final class Load {
 
     /** One publishing window and what it measured. */
     record Step(double rate, long subscribers, WindowResult result, double seconds, double appCpu, double generatorCpu,
-                String wire) {
+                double brokerCpu, String wire) {
 
         double offered() { return rate * subscribers; }
         double deliveredPerSecond() { return result.received / seconds; }
@@ -97,6 +98,7 @@ final class Load {
         long subscribers = s.ready("sub") - s.closed("sub");
         double cpu0 = appCpu(t);
         double gen0 = g.cpuSeconds();
+        double broker0 = brokerCpu(t);
         long start = System.nanoTime();
         g.publish(rate, count, first);
         double lastCpu = cpu0;
@@ -134,7 +136,8 @@ final class Load {
             seenAll = now.get("all");
         }
         double elapsed = Math.max(count / rate, (lastWindowDelivery - start) / 1e9);
-        Step step = new Step(rate, subscribers, g.result(), elapsed, appCpu(t) - cpu0, g.cpuSeconds() - gen0, g.status().wire());
+        Step step = new Step(rate, subscribers, g.result(), elapsed, appCpu(t) - cpu0, g.cpuSeconds() - gen0,
+                brokerCpu(t) - broker0, g.status().wire());
         bench.log(who, String.format("%s %,d × %.1f/s: delivered %,d of %,d (%,d lost), %,.0f/s, p50=%.1f p99=%.1f max=%.1f ms, "
                         + "app CPU %.1f s, generator CPU %.1f s", label, subscribers, rate, step.result.received,
                 step.result.expected(), step.result.lost, step.deliveredPerSecond(), WindowResult.ms(step.result.latency, 50),
@@ -185,6 +188,73 @@ final class Load {
             total += Math.max(0, ProcStat.cpuSeconds(pid));
         }
         return total;
+    }
+
+    /** CPU seconds of the target's broker process (RabbitMQ), or NaN when it has none. */
+    static double brokerCpu(RunningTarget t) {
+        double cpu = t.brokerPid() > 0 ? ProcStat.cpuSeconds(t.brokerPid()) : -1;
+        return cpu < 0 ? Double.NaN : cpu;
+    }
+
+    /** Established connections to RabbitMQ's STOMP port, per app process (node), in node order; -1 where unknown. */
+    static java.util.List<Long> brokerConnections(RunningTarget t) {
+        return t.pids().stream().map(RabbitMq::stompConnections).toList();
+    }
+
+    /** The largest of {@link #brokerConnections}, or NaN if one is unknown. */
+    static double maxPerNode(java.util.List<Long> connections) {
+        return connections.stream().anyMatch(c -> c < 0) ? Double.NaN
+                : connections.stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /**
+     * RabbitMQ's memory (MB, 10^6 bytes) as {@code rabbitmqctl status} reports it (Erlang total): once the broker
+     * used under 5 % of a core for a second (at most 15 s), the median of 3 readings 1 s apart; NaN if unknown.
+     */
+    static double brokerMemoryMb(RunningTarget t) {
+        awaitBrokerQuiet(t, 15);
+        double[] readings = new double[3];
+        for (int i = 0; i < readings.length; i++) {
+            if (i > 0) {
+                sleep(1000);
+            }
+            long bytes = RabbitMq.erlangMemoryBytes();
+            if (bytes < 0) {
+                return Double.NaN;
+            }
+            readings[i] = bytes / 1e6;
+        }
+        java.util.Arrays.sort(readings);
+        return readings[1];
+    }
+
+    /** Waits until the broker process used under 5 % of a core over the last second, at most {@code cap} seconds. */
+    static void awaitBrokerQuiet(RunningTarget t, double cap) {
+        if (t.brokerPid() <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        double last = ProcStat.cpuSeconds(t.brokerPid());
+        while ((System.nanoTime() - start) / 1e9 < cap) {
+            sleep(1000);
+            double now = ProcStat.cpuSeconds(t.brokerPid());
+            if (now - last < 0.05) {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    /** Queues in RabbitMQ (all vhosts; another user of the broker counts too), or NaN. */
+    static double brokerQueues() {
+        long q = RabbitMq.queues();
+        return q < 0 ? Double.NaN : q;
+    }
+
+    /** RabbitMQ's RSS (MB, 10^6 bytes), or NaN. */
+    static double brokerRssMb(RunningTarget t) {
+        long kib = t.brokerPid() > 0 ? ProcStat.rssKib(t.brokerPid()) : -1;
+        return kib < 0 ? Double.NaN : kib * 1024 / 1e6;
     }
 
     static double rssMib(RunningTarget t) {

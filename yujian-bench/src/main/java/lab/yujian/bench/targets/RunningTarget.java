@@ -25,9 +25,14 @@ public interface RunningTarget extends AutoCloseable {
     /** Where the app's output goes. */
     Path log();
 
-    /** An external broker process whose CPU and memory belong to this target (RabbitMQ for the relay), or -1. */
+    /** An external broker process whose CPU and memory belong to this target (RabbitMQ for the relay and the cluster), or -1. */
     default long brokerPid() {
         return -1;
+    }
+
+    /** Whether {@link #pids()} connect to RabbitMQ's STOMP port, so that their broker connections are worth counting. */
+    default boolean usesBroker() {
+        return brokerPid() > 0;
     }
 
     /** Stops every process it started. */

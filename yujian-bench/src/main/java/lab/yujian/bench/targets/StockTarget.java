@@ -1,8 +1,6 @@
 package lab.yujian.bench.targets;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +29,9 @@ final class StockTarget implements Target {
         if (!relay) {
             return null;
         }
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 61613), 2000);
-        } catch (IOException e) {
-            return "RabbitMQ's STOMP port 127.0.0.1:61613 is closed (scripts/prepare-test-env.sh enables it)";
+        String closed = RabbitMq.stompPortClosed();
+        if (closed != null) {
+            return closed;
         }
         long limit = RabbitMq.socketLimit();
         if (limit >= 0 && limit < sessions + 20) {

@@ -27,6 +27,8 @@ public interface Target {
             case STOCK -> new StockTarget(false);
             case RELAY -> new StockTarget(true);
             case YUJIAN -> new YujianTarget();
+            case CLUSTER_1 -> new ClusterTarget(kind, 1);
+            case CLUSTER_2 -> new ClusterTarget(kind, 2);
         };
     }
 }

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /**
  * The servers the bench compares, by the name {@code --targets} takes. Ratios are taken against
- * {@link #STOCK}. To add one (the Yu Jian cluster with RabbitMQ, Redis and nginx, 1 and 2 nodes, comes
- * with its own issue): add a constant here, a {@link Target} that starts it and returns every node's
+ * {@link #STOCK}. To add one: add a constant here, a {@link Target} that starts it and returns every node's
  * endpoint and process from {@link Target#start}, and a case in {@link Target#of}. The generator spreads
  * sessions over the endpoints, and CPU and memory are summed over the processes.
  */
@@ -13,7 +12,9 @@ public enum TargetKind {
 
     STOCK("stock", "Spring simple broker"),
     RELAY("relay", "Spring relay to RabbitMQ"),
-    YUJIAN("yujian", "Yu Jian embedded");
+    YUJIAN("yujian", "Yu Jian embedded"),
+    CLUSTER_1("yujian-cluster-1", "Yu Jian cluster, 1 node"),
+    CLUSTER_2("yujian-cluster-2", "Yu Jian cluster, 2 nodes");
 
     private final String id;
     private final String title;
@@ -33,6 +34,7 @@ public enum TargetKind {
 
     public static TargetKind of(String id) {
         return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("--targets: unknown target '" + id + "'; known: stock, relay, yujian"));
+                new IllegalArgumentException("--targets: unknown target '" + id + "'; known: "
+                        + Arrays.stream(values()).map(TargetKind::id).collect(java.util.stream.Collectors.joining(", "))));
     }
 }
