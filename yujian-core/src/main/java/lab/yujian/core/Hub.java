@@ -49,6 +49,16 @@ public interface Hub extends AutoCloseable {
     void disconnect(String clientId);
 
     /**
+     * Ends a session as {@link #disconnect} does, except for presence: the session stays present, held by
+     * this node's lease, for a node that is shutting down and hands its users over to the other nodes. A
+     * user who reconnects elsewhere holds a new session there before this node's lease lapses, so nobody
+     * sees them leave; the sessions of a user who does not come back lapse with the lease (one
+     * {@link HubConfig#nodeLease()} after this node stops renewing it) and a surviving node broadcasts the
+     * LEAVE. Only for a node that stops: while it keeps running it keeps renewing its lease. Idempotent.
+     */
+    void handOver(String clientId);
+
+    /**
      * Subscribes a session to a channel, in one call: authorizes, registers the session for delivery,
      * makes sure this node's broker subscription is live, and only then reads the channel's position for
      * {@code INITIAL_DATA}, so that every message published meanwhile reaches the session exactly once:

@@ -89,6 +89,42 @@ class HubPresenceTest extends HubTestSupport {
     }
 
     @Test
+    void aUserHandedOverByAStoppingNodeWhoReconnectsElsewhereNeverGoesOffline() {
+        InMemoryPresenceStore shared = new InMemoryPresenceStore(clock);
+        Hub stopping = hub(c -> c.nodeId("node-a").nodeLease(Duration.ofSeconds(6)), b -> b.presence(shared));
+        Hub survivor = hub(c -> c.nodeId("node-b").nodeLease(Duration.ofSeconds(6)), b -> b.presence(shared));
+        Session watching = subscribed(survivor, watcher, "presence");
+        Session old = stopping.connect(member);
+        stopping.handOver(old.clientId());
+        stopping.handOver(old.clientId());
+        assertThat(stopping.registry().get(old.clientId())).isEmpty();
+        survivor.connect(member); // the client reconnected to the other node
+        stopping.close();
+        clock.advance(Duration.ofSeconds(7));
+        survivor.runPresenceHeartbeat();
+        assertThat(dataTo(watching, "presence")).filteredOn(m -> m.payload().get("userId").asString().equals("ada"))
+                .extracting(m -> m.payload().get("status").asString()).doesNotContain("offline");
+        assertThat(shared.get("ada")).isPresent();
+    }
+
+    @Test
+    void aHandedOverUserWhoDoesNotComeBackGoesOfflineOnceTheStoppedNodesLeaseLapses() {
+        InMemoryPresenceStore shared = new InMemoryPresenceStore(clock);
+        Hub stopping = hub(c -> c.nodeId("node-a").nodeLease(Duration.ofSeconds(6)), b -> b.presence(shared));
+        Hub survivor = hub(c -> c.nodeId("node-b").nodeLease(Duration.ofSeconds(6)), b -> b.presence(shared));
+        Session watching = subscribed(survivor, watcher, "presence");
+        stopping.handOver(stopping.connect(member).clientId());
+        stopping.close();
+        survivor.runPresenceHeartbeat();
+        assertThat(shared.get("ada")).as("present until the lease lapses").isPresent();
+        clock.advance(Duration.ofSeconds(7));
+        survivor.runPresenceHeartbeat();
+        survivor.runPresenceHeartbeat();
+        assertThat(dataTo(watching, "presence")).filteredOn(m -> m.payload().get("userId").asString().equals("ada"))
+                .extracting(m -> m.payload().get("status").asString()).containsExactly("offline");
+    }
+
+    @Test
     void aCheckInMakesAUserPresentWithoutAConnectionUntilCheckOut() {
         Hub hub = hub();
         Session watching = subscribed(hub, watcher, "presence");

@@ -210,10 +210,8 @@ class EmbeddedNodesBehindNginxIT {
         assertThat(exit.code()).as("exit status after SIGTERM").isEqualTo(143);
         for (Session session : sessions) {
             if (session.node() == victim) {
-                // What the app does today: the JVM exits before the adapter's closer threads have sent the
-                // 1001 that docs/operations.md ("Shutdown") describes, so the socket just ends. Clients retry
-                // either code. Expect 1001 here once the adapter waits for those closes on shutdown.
-                assertThat(session.stomp().awaitClose()).as("close code after SIGTERM").isEqualTo(1006);
+                // The drain (yujian.shutdown.drain-window, 10 s) closes them with 1012 before the node exits
+                assertThat(session.stomp().awaitClose()).as("close code after SIGTERM").isEqualTo(1012);
             } else {
                 session.stomp().barrier();
             }

@@ -189,20 +189,34 @@ public final class DefaultHub implements Hub {
 
     @Override
     public void disconnect(String clientId) {
-        Optional<SessionState> removed = registry.remove(clientId);
-        if (removed.isEmpty()) {
+        Session session = forget(clientId);
+        if (session == null) {
             return;
         }
-        removed.get().channels().forEach(streams::release);
-        Session session = removed.get().session();
-        Duration duration = Duration.between(session.connectedAt(), clock.instant());
-        observers.each(o -> o.disconnected(session, duration));
         try {
             presence.leave(session.userId(), clientId).ifPresent(event -> publishPresence(event, session));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Presence of " + clientId + " could not be updated on disconnect; "
                     + "it goes with this node's lease instead: " + e);
         }
+    }
+
+    @Override
+    public void handOver(String clientId) {
+        forget(clientId); // presence stays, under this node's lease
+    }
+
+    /** Removes a session from this node: its subscriptions go, observers hear of it; null if unknown. */
+    private Session forget(String clientId) {
+        Optional<SessionState> removed = registry.remove(clientId);
+        if (removed.isEmpty()) {
+            return null;
+        }
+        removed.get().channels().forEach(streams::release);
+        Session session = removed.get().session();
+        Duration duration = Duration.between(session.connectedAt(), clock.instant());
+        observers.each(o -> o.disconnected(session, duration));
+        return session;
     }
 
     @Override

@@ -7,6 +7,7 @@ import lab.yujian.spring.stomp.HubChannelInterceptor;
 import lab.yujian.spring.stomp.HubStompErrorHandler;
 import lab.yujian.spring.stomp.HubWebSocketHandler;
 import lab.yujian.spring.stomp.StompDestinations;
+import lab.yujian.spring.stomp.StompDrain;
 import lab.yujian.spring.stomp.StompSessions;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -36,10 +37,11 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
     private final HubChannelInterceptor interceptor;
     private final HubStompErrorHandler errors;
     private final CookieTokenHandshakeInterceptor cookies;
+    private final StompDrain drain;
     private final TaskScheduler scheduler;
 
     HubStompConfigurer(YujianProperties properties, Hub hub, StompSessions sessions, HubChannelInterceptor interceptor,
-                       HubStompErrorHandler errors, CookieTokenHandshakeInterceptor cookies,
+                       HubStompErrorHandler errors, CookieTokenHandshakeInterceptor cookies, StompDrain drain,
                        TaskScheduler scheduler) {
         this.properties = properties;
         this.hub = hub;
@@ -47,6 +49,7 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
         this.interceptor = interceptor;
         this.errors = errors;
         this.cookies = cookies;
+        this.drain = drain;
         this.scheduler = scheduler;
     }
 
@@ -55,7 +58,7 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
         registry.addEndpoint(properties.getEndpoint())
                 .setAllowedOriginPatterns(AllowedOrigins.patterns(properties.getAllowedOrigins()))
                 .setHandshakeHandler(new HubHandshakeHandler(properties.isPerMessageDeflate()))
-                .addInterceptors(cookies);
+                .addInterceptors(drain, cookies); // a stopping node refuses handshakes (503) first
         registry.setErrorHandler(errors);
     }
 
@@ -64,6 +67,15 @@ public final class HubStompConfigurer implements WebSocketMessageBrokerConfigure
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes(StompDestinations.APP_PREFIX);
         registry.setUserDestinationPrefix(StompDestinations.USER_PREFIX);
+    }
+
+    /**
+     * Spring's STOMP handlers (which close whatever is left with 1001) stop only after the drain has closed
+     * the sessions with 1012, and before the web server.
+     */
+    @Override
+    public Integer getPhase() {
+        return StompDrain.PHASE - 512;
     }
 
     @Override

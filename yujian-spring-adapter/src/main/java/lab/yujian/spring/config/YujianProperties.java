@@ -66,6 +66,11 @@ public class YujianProperties {
     /** Most data waiting for one slow client before its session is closed (4500). */
     private DataSize sendBufferSizeLimit = DataSize.ofMegabytes(1);
 
+    /** Which broker carries messages between nodes; see {@link BrokerKind}. */
+    private BrokerKind broker = BrokerKind.MEMORY;
+
+    private final Redis redis = new Redis();
+    private final Rabbitmq rabbitmq = new Rabbitmq();
     private final Jwt jwt = new Jwt();
     private final RateLimit rateLimit = new RateLimit();
     private final History history = new History();
@@ -92,6 +97,114 @@ public class YujianProperties {
             builder.nodeId(nodeId);
         }
         return builder.build();
+    }
+
+    /** The broker and stores a node uses ({@code yujian.broker}). */
+    public enum BrokerKind {
+        /** A single node: the in-memory broker and stores (the default; nothing to install). */
+        MEMORY,
+        /** Several nodes: Redis stores, and Redis pub/sub between nodes. */
+        REDIS,
+        /** Several nodes: Redis stores, and the RabbitMQ STOMP relay between nodes. */
+        RABBITMQ
+    }
+
+    /** The Redis server of {@code yujian.broker=redis|rabbitmq}: history, presence and rate limits. */
+    public static class Redis {
+        /** The server's URI, {@code redis://} or {@code rediss://} (TLS). */
+        private String url = "redis://127.0.0.1:6379";
+        /** Its password; none when unset (or when the URL carries it). */
+        private String password;
+        /** The first part of every key; several deployments may share one server under different prefixes. */
+        private String prefix = "yujian";
+        /** How long one command may take, and a connect. */
+        private Duration timeout = Duration.ofSeconds(2);
+
+        public String getUrl() { return url; }
+        public void setUrl(String url) {
+            if (url == null || !url.matches("rediss?://.+")) {
+                throw new IllegalArgumentException("must be a redis:// or rediss:// URI, was '" + url + "'");
+            }
+            this.url = url;
+        }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+        public String getPrefix() { return prefix; }
+        public void setPrefix(String prefix) {
+            if (prefix == null || !prefix.matches("[A-Za-z0-9_.:-]{1,64}")) {
+                throw new IllegalArgumentException("must be 1 to 64 letters, digits, '_', '.', ':' or '-', was '"
+                        + prefix + "'");
+            }
+            this.prefix = prefix;
+        }
+        public Duration getTimeout() { return timeout; }
+        public void setTimeout(Duration timeout) { this.timeout = positive(timeout); }
+    }
+
+    /** RabbitMQ's STOMP plugin, the relay of {@code yujian.broker=rabbitmq}. */
+    public static class Rabbitmq {
+        /** The RabbitMQ host. */
+        private String host = "127.0.0.1";
+        /** Its STOMP port. */
+        private int stompPort = 61613;
+        /** The STOMP login. */
+        private String user = "guest";
+        /** Its password. */
+        private String password = "guest";
+        /** The virtual host, sent as STOMP {@code host}; RabbitMQ needs it. */
+        private String virtualHost = "/";
+        /** Most unacknowledged messages per broker subscription ({@code prefetch-count}). */
+        private int prefetch = 512;
+        /** The STOMP heart-beat offered both ways. */
+        private Duration heartbeat = Duration.ofSeconds(10);
+        /** How long a node waits for RabbitMQ at startup, for one TCP connect, and for the answer to CONNECT. */
+        private Duration connectTimeout = Duration.ofSeconds(5);
+
+        public String getHost() { return host; }
+        public void setHost(String host) {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("must not be blank");
+            }
+            this.host = host;
+        }
+        public int getStompPort() { return stompPort; }
+        public void setStompPort(int stompPort) { this.stompPort = between(stompPort, 1, 65535); }
+        public String getUser() { return user; }
+        public void setUser(String user) { this.user = user; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+        public String getVirtualHost() { return virtualHost; }
+        public void setVirtualHost(String virtualHost) {
+            if (virtualHost == null || virtualHost.isEmpty()) {
+                throw new IllegalArgumentException("must not be empty; RabbitMQ's default virtual host is \"/\"");
+            }
+            this.virtualHost = virtualHost;
+        }
+        public int getPrefetch() { return prefetch; }
+        public void setPrefetch(int prefetch) { this.prefetch = between(prefetch, 1, 65535); }
+        public Duration getHeartbeat() { return heartbeat; }
+        public void setHeartbeat(Duration heartbeat) {
+            if (heartbeat == null || heartbeat.toMillis() < 1000) {
+                throw new IllegalArgumentException("must be at least 1s, was " + heartbeat);
+            }
+            this.heartbeat = heartbeat;
+        }
+        public Duration getConnectTimeout() { return connectTimeout; }
+        public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = positive(connectTimeout); }
+    }
+
+    private static int between(int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    private static Duration positive(Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("must be positive, was " + duration);
+        }
+        return duration;
     }
 
     /** JSON Web Tokens on CONNECT. */
@@ -237,6 +350,10 @@ public class YujianProperties {
     public void setSendTimeLimit(Duration sendTimeLimit) { this.sendTimeLimit = sendTimeLimit; }
     public DataSize getSendBufferSizeLimit() { return sendBufferSizeLimit; }
     public void setSendBufferSizeLimit(DataSize sendBufferSizeLimit) { this.sendBufferSizeLimit = sendBufferSizeLimit; }
+    public BrokerKind getBroker() { return broker; }
+    public void setBroker(BrokerKind broker) { this.broker = broker; }
+    public Redis getRedis() { return redis; }
+    public Rabbitmq getRabbitmq() { return rabbitmq; }
     public Jwt getJwt() { return jwt; }
     public RateLimit getRateLimit() { return rateLimit; }
     public History getHistory() { return history; }

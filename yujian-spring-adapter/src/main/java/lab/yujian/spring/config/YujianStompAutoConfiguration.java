@@ -9,6 +9,7 @@ import lab.yujian.spring.security.StompAuthenticator;
 import lab.yujian.spring.stomp.HubChannelInterceptor;
 import lab.yujian.spring.stomp.HubMessageHandlers;
 import lab.yujian.spring.stomp.HubStompErrorHandler;
+import lab.yujian.spring.stomp.StompDrain;
 import lab.yujian.spring.stomp.StompMetrics;
 import lab.yujian.spring.stomp.StompSessions;
 import lab.yujian.spring.stomp.StompTransport;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +34,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @AutoConfiguration(after = {YujianHubAutoConfiguration.class, YujianSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(YujianMessageBrokerConfiguration.class)
+@EnableConfigurationProperties(ShutdownProperties.class)
 public class YujianStompAutoConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -44,6 +47,13 @@ public class YujianStompAutoConfiguration {
         int assemblyLimit = (int) Math.min(Integer.MAX_VALUE, properties.getMessageSizeLimit().toBytes() * 2);
         return new StompSessions(properties.getSendBufferSizeLimit().toBytes(), properties.getSendTimeLimit(),
                 scheduler, assemblyLimit);
+    }
+
+    /** Closes the sessions (1012) spread over {@code yujian.shutdown.drain-window} when the context stops. */
+    @Bean
+    @ConditionalOnMissingBean
+    public StompDrain yujianStompDrain(StompSessions sessions, ShutdownProperties shutdown) {
+        return new StompDrain(sessions, shutdown.drainWindow());
     }
 
     @Bean
@@ -76,10 +86,10 @@ public class YujianStompAutoConfiguration {
     @ConditionalOnMissingBean
     public HubStompConfigurer yujianStompConfigurer(YujianProperties properties, Hub hub, StompSessions sessions,
                                                     HubChannelInterceptor interceptor, HubStompErrorHandler errors,
-                                                    CookieTokenHandshakeInterceptor cookies,
+                                                    CookieTokenHandshakeInterceptor cookies, StompDrain drain,
                                                     @Qualifier("yujianTaskScheduler")
                                                     org.springframework.scheduling.TaskScheduler scheduler) {
-        return new HubStompConfigurer(properties, hub, sessions, interceptor, errors, cookies, scheduler);
+        return new HubStompConfigurer(properties, hub, sessions, interceptor, errors, cookies, drain, scheduler);
     }
 
     /**

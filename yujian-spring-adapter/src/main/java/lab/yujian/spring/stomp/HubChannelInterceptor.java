@@ -157,7 +157,9 @@ public final class HubChannelInterceptor implements ChannelInterceptor {
     }
 
     private void disconnect(@Nullable StompSession session) {
-        if (session != null && session.clientId != null) {
+        if (session != null && session.clientId != null && session.handedOver) {
+            hub.handOver(session.clientId); // closed by a stopping node (StompDrain)
+        } else if (session != null && session.clientId != null) {
             hub.disconnect(session.clientId);
         }
     }

@@ -17,7 +17,7 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  * marks the session whose message a thread is handling (for error frames), closes a socket that has not
  * sent an accepted CONNECT within the connect timeout (1001, so that idle TCP connections cannot hold file
  * descriptors), and makes sure the hub hears of every closed session even if it never got as far as a
- * DISCONNECT.
+ * DISCONNECT (or, for a session a stopping node closed, hands it over: see {@link StompDrain}).
  */
 public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
 
@@ -95,8 +95,11 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
         try {
             super.afterConnectionClosed(session, closeStatus);
         } finally {
+            StompSession stomp = sessions.bySession(session.getId());
             String clientId = sessions.closed(session.getId());
-            if (clientId != null) {
+            if (clientId != null && stomp != null && stomp.handedOver) {
+                hub.handOver(clientId);
+            } else if (clientId != null) {
                 hub.disconnect(clientId);
             }
         }

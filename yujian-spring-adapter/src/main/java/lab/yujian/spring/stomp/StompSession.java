@@ -26,6 +26,8 @@ final class StompSession {
     private final Map<String, String> userQueues = new ConcurrentHashMap<>();
     volatile @Nullable String clientId;
     volatile @Nullable String repliesSubscriptionId;
+    /** Closed by a stopping node: the hub hands its presence over instead of ending it. */
+    volatile boolean handedOver;
     private volatile long lastRead = System.nanoTime();
     private volatile long writeIntervalNanos;
     private volatile long readTimeoutNanos;

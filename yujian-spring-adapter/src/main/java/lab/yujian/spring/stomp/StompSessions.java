@@ -118,6 +118,15 @@ public final class StompSessions implements AutoCloseable {
         return session.clientId;
     }
 
+    /**
+     * Closes a session for a node that stops, once the frames already queued for it are written; when it
+     * has closed, the hub hands its presence over ({@link lab.yujian.core.Hub#handOver}) instead of ending it.
+     */
+    void handOver(StompSession session, CloseStatus status) {
+        session.handedOver = true;
+        session.socket.close(status);
+    }
+
     /** Every open session: a live view, for the heart-beat sweep. */
     java.util.Collection<StompSession> all() {
         return bySession.values();
