@@ -163,7 +163,7 @@ class ClusterModeIT {
 
     @Test
     @Order(3)
-    void aRedisHistoryFlushAnswersSyncWithEpochChangedAndThenFreshInitialData() {
+    void aRedisHistoryFlushAnswersSyncWithEpochChangedAndPresenceWithAFreshInitialData() {
         String channel = freshChannel();
         Publisher publisher = publisher(cluster.node("node-a"), channel, "epoch-pub", 0);
         publisher.publish(5, 0);
@@ -175,9 +175,13 @@ class ClusterModeIT {
         after.removeAll(before);
         reader.awaitMarkers(after, SETTLE);
         DataMessage last = reader.last();
+        StompTestClient watcher = open(cluster.node("node-b").ws(), "epoch-watcher");
+        watcher.subscribe("/topic/presence", "p");
+        InitialDataMessage presence = watcher.awaitReply(InitialDataMessage.class);
 
         redis.flushAll();
 
+        // A collaboration channel has no INITIAL_DATA: the client adopts the new epoch and position
         StompTestClient again = open(cluster.node("node-c").ws(), "epoch-reader");
         again.subscribe("/topic/" + channel, "c");
         again.send("/app/sync", "{\"type\":\"REQUEST_SYNC\",\"channel\":\"" + channel + "\",\"lastSequence\":"
@@ -185,9 +189,16 @@ class ClusterModeIT {
         SyncResponseMessage sync = again.awaitReply(SyncResponseMessage.class);
         assertThat(sync.recovered()).isFalse();
         assertThat(sync.reason()).hasToString("EPOCH_CHANGED");
-        InitialDataMessage fresh = again.awaitReply(InitialDataMessage.class);
-        assertThat(fresh.channel()).isEqualTo(channel);
-        assertThat(fresh.epoch()).isNotEqualTo(last.epoch());
+        assertThat(sync.epoch()).isNotEqualTo(last.epoch());
+        // presence is replaced by a fresh INITIAL_DATA of the new epoch
+        watcher.send("/app/sync", "{\"type\":\"REQUEST_SYNC\",\"channel\":\"presence\",\"lastSequence\":"
+                + presence.sequence() + ",\"epoch\":\"" + presence.epoch() + "\"}");
+        SyncResponseMessage presenceSync = watcher.awaitReply(SyncResponseMessage.class);
+        assertThat(presenceSync.recovered()).isFalse();
+        assertThat(presenceSync.reason()).hasToString("EPOCH_CHANGED");
+        InitialDataMessage fresh = watcher.awaitReply(InitialDataMessage.class);
+        assertThat(fresh.channel()).isEqualTo("presence");
+        assertThat(fresh.epoch()).isNotEqualTo(presence.epoch());
     }
 
     @Test
@@ -441,12 +452,15 @@ class ClusterModeIT {
 
     private static void awaitOffline(StompTestClient watcher, Set<String> users, Instant by) {
         Set<String> offline = new HashSet<>();
-        while (!offline.containsAll(users)) {
+        while (true) {
             for (StompFrame frame : watcher.drain(f -> "/topic/presence".equals(f.header("destination")))) {
                 if (StompTestClient.decode(frame) instanceof DataMessage d
                         && "offline".equals(d.payload().get("status").asString())) {
                     offline.add(d.payload().get("userId").asString());
                 }
+            }
+            if (offline.containsAll(users)) {
+                return;
             }
             if (Instant.now().isAfter(by)) {
                 Set<String> missing = new HashSet<>(users);
