@@ -55,7 +55,7 @@ class ClusterModeIT {
     private static PostgresSchema schema;
 
     private Nginx nginx;
-    private final List<StompTestClient> clients = new ArrayList<>();
+    private final List<StompTestClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @RegisterExtension
     final TestWatcher logsOnFailure = new TestWatcher() {
@@ -368,12 +368,31 @@ class ClusterModeIT {
             try {
                 List<Reader> moving = readers.stream().filter(r -> r.node == node).toList();
                 Thread terminating = started(() -> node.terminate(Duration.ofSeconds(40)));
+                // Each client reconnects on its own as soon as its session is closed, as browsers do
+                List<Thread> reconnecting = new ArrayList<>();
+                List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
                 for (Reader reader : moving) {
-                    assertThat(reader.stomp.awaitClose()).as("close code of a drained session").isEqualTo(1012);
-                    reader.reconnect(nginx.ws());
+                    reconnecting.add(started(() -> {
+                        try {
+                            assertThat(reader.stomp.awaitClose()).as("close code of a drained session").isEqualTo(1012);
+                            reader.reconnect(nginx.ws());
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }));
+                }
+                for (Thread thread : reconnecting) {
+                    thread.join();
+                }
+                if (!failures.isEmpty()) {
+                    AssertionError failure = new AssertionError(failures.size() + " of " + moving.size()
+                            + " clients of " + node.nodeId() + " failed to move: " + failures.get(0).getMessage(), failures.get(0));
+                    failures.stream().skip(1).forEach(failure::addSuppressed);
+                    throw failure;
                 }
                 terminating.join();
                 node.start();
+                awaitTakesTrafficThroughNginx(node);
             } finally {
                 running.set(false);
                 publishing.join();
@@ -420,6 +439,7 @@ class ClusterModeIT {
     private Reader reader(URI ws, String channel, String userId) {
         Reader reader = new Reader(channel, userId);
         reader.connect(ws);
+        reader.syncPosition();
         return reader;
     }
 
@@ -462,6 +482,29 @@ class ClusterModeIT {
                 throw new AssertionError("Still not offline 10 s after their node died: " + missing);
             }
             sleep(100);
+        }
+    }
+
+    /**
+     * As a rolling restart does before it stops the next node: waits until nginx sends a new session to
+     * the restarted node (nginx tries a failed node again only after its fail_timeout).
+     */
+    private void awaitTakesTrafficThroughNginx(AppNode node) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            StompTestClient probe = openRetrying(nginx.ws());
+            try {
+                StompFrame connected = probe.connect(TestTokens.token("roll-probe", "admin"));
+                if (cluster.nodeOf(connected.header("client-id")) == node) {
+                    return;
+                }
+            } finally {
+                probe.close();
+            }
+            if (System.nanoTime() > deadline) {
+                throw node.failure("gets no sessions through nginx 20 s after it was ready again");
+            }
+            sleep(250);
         }
     }
 
@@ -585,6 +628,8 @@ class ClusterModeIT {
         final List<String> live = new ArrayList<>();
         final List<Long> liveSequences = new ArrayList<>();
         DataMessage last;
+        String startEpoch;
+        long startSequence;
 
         Reader(String channel, String userId) {
             this.channel = channel;
@@ -602,15 +647,39 @@ class ClusterModeIT {
             stomp.await(f -> "RECEIPT".equals(f.command()) && "live".equals(f.header("receipt-id")));
         }
 
+        /** Where the channel was when this reader subscribed (a collaboration channel has no INITIAL_DATA). */
+        void syncPosition() {
+            stomp.send("/app/sync", "{\"type\":\"REQUEST_SYNC\",\"channel\":\"" + channel + "\",\"lastSequence\":0}");
+            SyncResponseMessage sync = stomp.awaitReply(SyncResponseMessage.class);
+            sync.messages().forEach(this::apply);
+            startEpoch = sync.epoch();
+            startSequence = sync.currentSequence();
+        }
+
         void reconnect(URI ws) {
             collect();
             connect(ws);
-            if (last != null) {
-                stomp.send("/app/sync", "{\"type\":\"REQUEST_SYNC\",\"channel\":\"" + channel + "\",\"lastSequence\":"
-                        + last.sequence() + ",\"epoch\":\"" + last.epoch() + "\"}");
-                SyncResponseMessage sync = stomp.awaitReply(SyncResponseMessage.class);
-                assertThat(sync.recovered()).as("sync of %s after its node went", userId).isTrue();
-                sync.messages().forEach(this::apply);
+            String epoch = last == null ? startEpoch : last.epoch();
+            long sequence = last == null ? startSequence : last.sequence();
+            stomp.send("/app/sync", "{\"type\":\"REQUEST_SYNC\",\"channel\":\"" + channel + "\",\"lastSequence\":"
+                    + sequence + ",\"epoch\":\"" + epoch + "\"}");
+            SyncResponseMessage sync = stomp.awaitReply(SyncResponseMessage.class);
+            assertThat(sync.recovered()).as("sync of %s on %s after its node went, from %s:%s: %s", userId,
+                    node.nodeId(), epoch, sequence, sync).isTrue();
+            sync.messages().forEach(this::apply);
+            awaitLiveAfter(sync.currentSequence());
+        }
+
+        /** Publishing goes on meanwhile: the new subscription must carry DATA past where the sync ended. */
+        private void awaitLiveAfter(long sequence) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (last == null || last.sequence() <= sequence) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(userId + " on " + node.nodeId() + " got no live DATA past " + sequence
+                            + " within 10 s of its sync (" + Instant.now() + ")");
+                }
+                sleep(20);
+                collect();
             }
         }
 
