@@ -70,6 +70,11 @@ public final class AppNode implements AutoCloseable {
     }
 
     /** An address on this node, bypassing nginx. */
+    /** The node's STOMP endpoint, bypassing nginx. */
+    public URI ws() {
+        return URI.create("ws://127.0.0.1:" + port + "/ws");
+    }
+
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

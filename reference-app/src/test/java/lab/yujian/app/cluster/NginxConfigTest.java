@@ -27,9 +27,9 @@ class NginxConfigTest {
         List<String> added = new ArrayList<>(tested);
         added.removeAll(shipped);
         assertThat(removed).map(String::strip).containsExactly(
-                "server app1:3000 max_fails=1 fail_timeout=10s;",
-                "server app2:3000 max_fails=1 fail_timeout=10s;",
-                "server app3:3000 max_fails=1 fail_timeout=10s;",
+                "server app1:3000 max_fails=1 fail_timeout=3s;",
+                "server app2:3000 max_fails=1 fail_timeout=3s;",
+                "server app3:3000 max_fails=1 fail_timeout=3s;",
                 "listen 80;");
         assertThat(added).map(String::strip).containsExactly(
                 "client_body_temp_path /tmp/nginx-prefix/client_body;",
@@ -37,8 +37,8 @@ class NginxConfigTest {
                 "fastcgi_temp_path /tmp/nginx-prefix/fastcgi;",
                 "uwsgi_temp_path /tmp/nginx-prefix/uwsgi;",
                 "scgi_temp_path /tmp/nginx-prefix/scgi;",
-                "server 127.0.0.1:41001 max_fails=1 fail_timeout=10s;",
-                "server 127.0.0.1:41002 max_fails=1 fail_timeout=10s;",
+                "server 127.0.0.1:41001 max_fails=1 fail_timeout=3s;",
+                "server 127.0.0.1:41002 max_fails=1 fail_timeout=3s;",
                 "listen 127.0.0.1:41000;");
     }
 

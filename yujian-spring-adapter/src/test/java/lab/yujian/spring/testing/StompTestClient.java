@@ -42,10 +42,13 @@ public final class StompTestClient implements AutoCloseable {
         this.closeCode = listener.closeCode;
     }
 
+    /** One HTTP client (one selector thread) for every test socket: a test may hold hundreds. */
+    private static final HttpClient SHARED_HTTP = HttpClient.newHttpClient();
+
     /** Opens the WebSocket with extra handshake headers (an Origin, a Cookie). */
     public static StompTestClient open(URI uri, Map<String, String> handshakeHeaders) {
         Listener listener = new Listener();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket.Builder builder = SHARED_HTTP.newWebSocketBuilder()
                 .subprotocols("v12.stomp").connectTimeout(TIMEOUT);
         handshakeHeaders.forEach(builder::header);
         WebSocket socket = builder.buildAsync(uri, listener).orTimeout(10, TimeUnit.SECONDS).join();
@@ -245,6 +248,41 @@ public final class StompTestClient implements AutoCloseable {
     }
 
     private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** Takes every frame received so far that matches, in arrival order, without waiting. */
+    public synchronized List<StompFrame> drain(Predicate<StompFrame> match) {
+        List<StompFrame> taken = new ArrayList<>();
+        for (Iterator<StompFrame> it = frames.iterator(); it.hasNext(); ) {
+            StompFrame frame = it.next();
+            if (match.test(frame)) {
+                taken.add(frame);
+                it.remove();
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Takes every DATA of {@code /topic/<channel>} received so far, in arrival order, whether it came alone
+     * or in a BATCH (the BATCH frames themselves are dropped).
+     */
+    public synchronized List<lab.yujian.protocol.DataMessage> drainData(String channel) {
+        String destination = "/topic/" + channel;
+        List<lab.yujian.protocol.DataMessage> data = new ArrayList<>();
+        for (Iterator<StompFrame> it = frames.iterator(); it.hasNext(); ) {
+            StompFrame frame = it.next();
+            if (destination.equals(frame.header("destination"))) {
+                ServerMessage message = decode(frame);
+                if (message instanceof lab.yujian.protocol.DataMessage one) {
+                    data.add(one);
+                    it.remove();
+                } else if (message instanceof lab.yujian.protocol.BatchMessage) {
+                    it.remove();
+                }
+            }
+        }
+        return data;
+    }
 
     /** The header of a DATA frame taken out of a BATCH by this client. */
     public static final String UNBATCHED = "x-test-unbatched";
