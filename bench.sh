@@ -7,6 +7,8 @@
 #   ./bench.sh --quick              a small run for CI: 100 sessions, 3 s warm-up, 5 s windows
 #   ./bench.sh --targets stock,yujian --scenarios fanout --sessions 200 --rates 10 --warmup 5 --duration 10
 #
+#   ./bench.sh --encoding           JSON against a MessagePack body for metrics batches (docs/benchmarks-encoding.md)
+#
 #   ./bench.sh --targets stock,relay,yujian,yujian-cluster-1,yujian-cluster-2 --scenarios idle,fanout --sessions 500 \
 #       --rates 10,30 --idle-large 0 --doc docs/benchmarks-cluster.md --svg docs/benchmarks-cluster-p99.svg
 #
@@ -38,5 +40,9 @@ fi
 echo "[bench] building the reference app jar and yujian-bench (mvn -B -q -DskipTests -pl reference-app,yujian-bench -am package)"
 mvn -B -q -DskipTests -pl reference-app,yujian-bench -am package >/dev/null
 CP="yujian-bench/target/classes:$(cat yujian-bench/target/bench.classpath)"
+if [[ " $* " == *" --encoding "* ]]; then   # JSON against MessagePack for metrics batches, no app needed
+  echo "[bench] java lab.yujian.bench.EncodingMain $*"
+  exec java -Xmx512m -cp "$CP" lab.yujian.bench.EncodingMain "$@"
+fi
 echo "[bench] java ${BENCH_JAVA_OPTS:--Xmx512m} lab.yujian.bench.BenchMain ${args[*]}"
 exec java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$CP" lab.yujian.bench.BenchMain "${args[@]}"
