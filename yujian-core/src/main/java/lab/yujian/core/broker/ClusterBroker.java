@@ -34,9 +34,10 @@ public final class ClusterBroker implements Broker {
     @Override
     public Published publish(String channel, Publication publication) {
         Published stored = history.append(channel, publication);
-        handler.publication(stored.excluding(publication.excluded())); // this node's sessions only
+        Published excluding = stored.excluding(publication.excluded());
+        handler.publication(excluding);
         try {
-            fanout.publish(stored);
+            fanout.publish(excluding); // the exclusions travel along: each node skips its own sessions among them
         } catch (RuntimeException e) { // stored: other nodes fill it from history
             LOG.log(Level.WARNING, "Fan-out of " + stored + " failed; other nodes read it from history: " + e);
         }

@@ -18,7 +18,10 @@ public interface Fanout extends AutoCloseable {
     /** Starts delivering to {@code handler}; called once, first. */
     void start(BrokerHandler handler);
 
-    /** Carries a stored publication to every node subscribed to its channel, possibly this one too. */
+    /**
+     * Carries a stored publication to every node subscribed to its channel, possibly this one too, with its
+     * {@link Published#excluded()} client ids.
+     */
     void publish(Published publication);
 
     void subscribe(String channel);

@@ -12,9 +12,9 @@ import java.util.Set;
  * @param epoch     the stream's epoch when it was appended
  * @param timestamp when it was published, in epoch milliseconds
  * @param data      the encoded DATA message; not copied
- * @param excluded  client ids of this node's sessions that get a {@code SKIP} in its place, from
- *                  {@link Publication#excluded()}; this node's delivery only: history does not keep it and
- *                  other nodes never see it
+ * @param excluded  client ids of sessions that get a {@code SKIP} in its place, from
+ *                  {@link Publication#excluded()}; for delivery only: history does not keep it. A cluster's
+ *                  fan-out carries it to the other nodes, each of which skips its own sessions among them
  */
 public record Published(String channel, long sequence, String epoch, long timestamp, byte[] data,
                         Set<String> excluded) {

@@ -18,7 +18,8 @@ import lab.yujian.protocol.json.DataEncoding;
 
 /**
  * A {@link Fanout} over Redis pub/sub: one Redis channel per channel ({@code <prefix>:f:c:<channel>}),
- * one per node for control messages and one for all nodes. Every node subscribes on one pub/sub
+ * one per node for control messages and one for all nodes. A publication travels as its timestamp, the
+ * client ids it excludes (comma-separated; client ids hold no comma) and the stored bytes. Every node subscribes on one pub/sub
  * connection of its own and publishes on the shared command connection, without waiting for the answer.
  * Redis pub/sub keeps nothing for a node that is disconnected: a node that reconnects subscribes again
  * and reads what it missed from history ({@link BrokerHandler#reconnected()}).
@@ -71,10 +72,12 @@ public final class RedisPubSubFanout implements Fanout {
             if (redisChannel.startsWith(channelPrefix)) {
                 ByteBuffer buffer = ByteBuffer.wrap(message);
                 long timestamp = buffer.getLong();
+                byte[] ids = new byte[buffer.getInt()];
+                buffer.get(ids);
                 byte[] data = new byte[buffer.remaining()];
                 buffer.get(data);
                 current.publication(new Published(redisChannel.substring(channelPrefix.length()),
-                        DataEncoding.sequenceOf(data), DataEncoding.epochOf(data), timestamp, data));
+                        DataEncoding.sequenceOf(data), DataEncoding.epochOf(data), timestamp, data, excludedOf(ids)));
             } else {
                 current.control(message);
             }
@@ -99,8 +102,9 @@ public final class RedisPubSubFanout implements Fanout {
 
     @Override
     public void publish(Published publication) {
-        byte[] message = ByteBuffer.allocate(8 + publication.data().length).putLong(publication.timestamp())
-                .put(publication.data()).array();
+        byte[] ids = String.join(",", publication.excluded()).getBytes(StandardCharsets.UTF_8);
+        byte[] message = ByteBuffer.allocate(12 + ids.length + publication.data().length).putLong(publication.timestamp())
+                .putInt(ids.length).put(ids).put(publication.data()).array();
         redis.connection().async().publish(key("f", "c", publication.channel()), message);
     }
 
@@ -137,6 +141,10 @@ public final class RedisPubSubFanout implements Fanout {
     @Override
     public boolean connected() {
         return pubsub.isOpen() && redis.isConnected();
+    }
+
+    private static Set<String> excludedOf(byte[] ids) {
+        return ids.length == 0 ? Set.of() : Set.of(new String(ids, StandardCharsets.UTF_8).split(","));
     }
 
     private byte[] key(String... parts) {

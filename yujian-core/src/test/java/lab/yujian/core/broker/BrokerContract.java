@@ -136,6 +136,28 @@ public abstract class BrokerContract {
     }
 
     @Test
+    void theSessionsAPublishExcludesTravelWithItToTheOtherNodes() throws Exception {
+        assumeTrue(clustered(), "a single-node broker has no other node");
+        Broker one = createBroker("b1");
+        Broker two = createBroker("b2");
+        Received onOne = node(one);
+        Received onTwo = node(two);
+        one.subscribe("activity");
+        two.subscribe("activity");
+        Publication excluding = new Publication(publication("activity", 1).prefix(), clock.millis(),
+                java.util.Set.of("ws_b1_tab1", "ws_b2_tab2"));
+        one.publish("activity", excluding);
+        one.publish("activity", publication("activity", 2));
+        assertThat(onTwo.await("activity", 2)).containsExactly(1L, 2L);
+        assertThat(onTwo.publications.get(0).excluded()).containsExactlyInAnyOrder("ws_b1_tab1", "ws_b2_tab2");
+        assertThat(onTwo.publications.get(1).excluded()).isEmpty();
+        assertThat(onOne.publications.get(0).excluded()).as("on the publishing node too")
+                .containsExactlyInAnyOrder("ws_b1_tab1", "ws_b2_tab2");
+        assertThat(one.history().recover("activity", 0, null).messages().get(0).excluded())
+                .as("history keeps the message for everyone").isEmpty();
+    }
+
+    @Test
     void aControlMessageReachesTheOtherNodeNamedOnly() throws Exception {
         assumeTrue(clustered(), "a single-node broker has no other node");
         Broker one = createBroker("b1");

@@ -42,6 +42,8 @@ public final class RabbitStompFanout implements Fanout {
 
     private static final Log LOG = LogFactory.getLog(RabbitStompFanout.class);
     private static final String TIMESTAMP = "yujian-ts";
+    /** The client ids a publication excludes, comma-separated (client ids hold no comma); absent for none. */
+    private static final String EXCLUDED = "yujian-excluded";
     private static final String PROBE = "yujian-probe";
     private static final int MAX_PENDING_WRITES = 10_000;
 
@@ -121,6 +123,9 @@ public final class RabbitStompFanout implements Fanout {
         }
         StompHeaderAccessor headers = send(destination);
         headers.setNativeHeader(TIMESTAMP, Long.toString(publication.timestamp()));
+        if (!publication.excluded().isEmpty()) {
+            headers.setNativeHeader(EXCLUDED, String.join(",", publication.excluded()));
+        }
         write(headers, publication.data());
     }
 
@@ -243,8 +248,10 @@ public final class RabbitStompFanout implements Fanout {
                 return;
             }
             String timestamp = headers.getFirstNativeHeader(TIMESTAMP);
+            String excluded = headers.getFirstNativeHeader(EXCLUDED);
             current.publication(new Published(channel, DataEncoding.sequenceOf(body), DataEncoding.epochOf(body),
-                    timestamp == null ? 0 : Long.parseLong(timestamp), body));
+                    timestamp == null ? 0 : Long.parseLong(timestamp), body,
+                    excluded == null || excluded.isEmpty() ? java.util.Set.of() : java.util.Set.of(excluded.split(","))));
         }
     }
 
