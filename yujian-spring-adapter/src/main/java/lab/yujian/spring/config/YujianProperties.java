@@ -59,6 +59,14 @@ public class YujianProperties {
      * (in, out, text encoding). Tomcat's 8 KB each is sized for HTTP; an open session keeps all five.
      */
     private DataSize socketBufferSize = DEFAULT_SOCKET_BUFFER_SIZE;
+    /**
+     * The kernel's send buffer of each connection (SO_SNDBUF; the kernel doubles it), instead of the kernel
+     * growing it by itself to megabytes: a client that stops reading then stalls its writes within a
+     * second or two, and the send time and buffer limits close it, instead of the kernel taking in tens of
+     * seconds of its data first. What a session is behind waits in its bounded outbound queue. 0 keeps the
+     * kernel's own sizing.
+     */
+    private DataSize socketSendBuffer = DataSize.ofKilobytes(64);
     /** Whether a client may negotiate permessage-deflate; it costs about 300 KB of native memory per session. */
     private boolean perMessageDeflate = false;
     /** Longest a send to one client may take before the session is closed as too slow (4500). */
@@ -332,6 +340,11 @@ public class YujianProperties {
     public DataSize getMessageBufferSize() { return messageBufferSize; }
     public void setMessageBufferSize(DataSize messageBufferSize) {
         this.messageBufferSize = between(messageBufferSize, DataSize.ofBytes(256), DataSize.ofMegabytes(1));
+    }
+    public DataSize getSocketSendBuffer() { return socketSendBuffer; }
+    public void setSocketSendBuffer(DataSize socketSendBuffer) {
+        this.socketSendBuffer = socketSendBuffer.toBytes() == 0 ? socketSendBuffer
+                : between(socketSendBuffer, DataSize.ofKilobytes(8), DataSize.ofMegabytes(16));
     }
     public DataSize getSocketBufferSize() { return socketBufferSize; }
     public void setSocketBufferSize(DataSize socketBufferSize) {

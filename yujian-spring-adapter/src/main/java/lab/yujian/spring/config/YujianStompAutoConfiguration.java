@@ -110,7 +110,8 @@ public class YujianStompAutoConfiguration {
     /**
      * Tomcat's read and write buffers per connection ({@code yujian.socket-buffer-size}, 4 KB instead of
      * 8 KB each): an idle WebSocket session keeps them for as long as it stays open. A read larger than the
-     * buffer takes more than one read; a write larger than it goes to the socket directly.
+     * buffer takes more than one read; a write larger than it goes to the socket directly. And the kernel's
+     * send buffer ({@code yujian.socket-send-buffer}).
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({TomcatConnectorCustomizer.class, Connector.class})
@@ -119,9 +120,13 @@ public class YujianStompAutoConfiguration {
         @Bean
         TomcatConnectorCustomizer yujianSocketBuffers(YujianProperties properties) {
             String size = String.valueOf(properties.getSocketBufferSize().toBytes());
+            long sendBuffer = properties.getSocketSendBuffer().toBytes();
             return connector -> {
                 connector.setProperty("socket.appReadBufSize", size);
                 connector.setProperty("socket.appWriteBufSize", size);
+                if (sendBuffer > 0) { // yujian.socket-send-buffer: SO_SNDBUF of every accepted connection
+                    connector.setProperty("socket.txBufSize", String.valueOf(sendBuffer));
+                }
             };
         }
     }
