@@ -117,8 +117,9 @@ public interface Hub extends AutoCloseable {
      * A {@link #publish server-side publish} that some sessions do not receive (the sender's other tabs,
      * say): each excluded session subscribed to the channel gets {@code SKIP {channel, sequence, epoch}}
      * in the DATA's place, so that its position advances without a gap; everyone else gets the DATA, and
-     * history keeps it, so a sync returns it to anyone, the excluded included. Only sessions on this node
-     * can be excluded: another node's client id is ignored.
+     * history keeps it, so a sync returns it to anyone, the excluded included. The exclusions travel with
+     * the message to the other nodes, each of which skips its own sessions among them; a node that reads the
+     * message from history instead (after a gap) delivers it to all its subscribers.
      *
      * @param excludedClientIds client ids; copied
      */

@@ -36,9 +36,9 @@ public interface Broker extends AutoCloseable {
     void start(BrokerHandler handler);
 
     /**
-     * Appends to history and delivers to every node subscribed to the channel, this one included. This
-     * node's handler gets the message with {@link Publication#excluded()} as {@link Published#excluded()};
-     * history and other nodes get it without.
+     * Appends to history and delivers to every node subscribed to the channel, this one included. Every
+     * node's handler gets the message with {@link Publication#excluded()} as {@link Published#excluded()}
+     * (each skips its own sessions among them); history keeps it without.
      *
      * @throws RuntimeException if history cannot store it; nothing was delivered then
      */

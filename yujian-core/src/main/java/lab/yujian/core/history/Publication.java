@@ -9,8 +9,8 @@ import java.util.Set;
  *
  * @param prefix    the DATA bytes up to and including {@code "sequence":}; not copied, never changed
  * @param timestamp when it was published, in epoch milliseconds (history trims by it)
- * @param excluded  client ids of the publishing node's sessions that get a {@code SKIP} instead of the DATA
- *                  (a server publish that excludes the sender's other tabs, say); not stored, not fanned out
+ * @param excluded  client ids of sessions that get a {@code SKIP} instead of the DATA (a server publish
+ *                  that excludes the sender's other tabs, say), on any node; fanned out, not stored
  */
 public record Publication(byte[] prefix, long timestamp, Set<String> excluded) {
     public Publication {

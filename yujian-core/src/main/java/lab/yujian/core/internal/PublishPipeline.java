@@ -82,7 +82,7 @@ final class PublishPipeline {
 
     /**
      * A server-side publish: no role, no rate limit; the payload is validated like a client's. The
-     * {@code excluded} sessions of this node get a SKIP instead of the DATA.
+     * {@code excluded} sessions, on any node, get a SKIP instead of the DATA.
      */
     Published fromServer(Identity publisher, Channel channel, Object payload, Set<String> excluded) {
         Object validated = codec.readPayload(channel, codec.toTree(payload));
