@@ -60,6 +60,14 @@ public interface Hub extends AutoCloseable {
     void handOver(String clientId);
 
     /**
+     * Parses a channel name with this hub's kinds: the built-in ones and those its {@link HubConfig}
+     * declares.
+     *
+     * @throws lab.yujian.protocol.ProtocolException {@code CHANNEL_NOT_FOUND} for a name that is no channel
+     */
+    Channel channel(String name);
+
+    /**
      * Subscribes a session to a channel, in one call: authorizes, registers the session for delivery,
      * makes sure this node's broker subscription is live, and only then reads the channel's position for
      * {@code INITIAL_DATA}, so that every message published meanwhile reaches the session exactly once:

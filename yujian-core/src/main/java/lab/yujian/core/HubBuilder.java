@@ -2,7 +2,7 @@ package lab.yujian.core;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +22,7 @@ import lab.yujian.core.ratelimit.RateLimiter;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.core.registry.InMemoryConnectionRegistry;
 import lab.yujian.protocol.ChannelKind;
+import lab.yujian.protocol.ChannelKinds;
 import lab.yujian.protocol.json.MessageCodec;
 
 /**
@@ -45,8 +46,8 @@ public final class HubBuilder {
     private FlushScheduler flushScheduler;
     private MessageCodec codec;
     private final List<HubObserver> observers = new ArrayList<>();
-    private final Map<ChannelKind, SnapshotProvider> snapshots = new EnumMap<>(ChannelKind.class);
-    private final Map<ChannelKind, PublishHook> hooks = new EnumMap<>(ChannelKind.class);
+    private final Map<ChannelKind, SnapshotProvider> snapshots = new HashMap<>();
+    private final Map<ChannelKind, PublishHook> hooks = new HashMap<>();
 
     HubBuilder(HubConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -93,7 +94,10 @@ public final class HubBuilder {
         return this;
     }
 
-    /** Replaces the authorizer built from {@link HubConfig#policy()}. */
+    /**
+     * Replaces the authorizer built from {@link HubConfig#policy()}. A declared kind's own readers and
+     * publishers ({@link ChannelKindConfig}) still decide for its channels.
+     */
     public HubBuilder authorizer(ChannelAuthorizer authorizer) {
         this.authorizer = authorizer;
         return this;
@@ -125,13 +129,19 @@ public final class HubBuilder {
         return this;
     }
 
-    /** Replaces the built-in {@code INITIAL_DATA} of a channel kind. */
+    /**
+     * Replaces the built-in {@code INITIAL_DATA} of a channel kind (for a declared kind: its newest
+     * messages from history). The kind must be built in or declared in the {@link HubConfig}.
+     */
     public HubBuilder snapshot(ChannelKind kind, SnapshotProvider provider) {
         snapshots.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(provider, "provider"));
         return this;
     }
 
-    /** Runs {@code hook} on every publish to channels of this kind. */
+    /**
+     * Runs {@code hook} on every publish to channels of this kind, which must be built in or declared in
+     * the {@link HubConfig}.
+     */
     public HubBuilder hook(ChannelKind kind, PublishHook hook) {
         hooks.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(hook, "hook"));
         return this;
@@ -140,12 +150,16 @@ public final class HubBuilder {
     /**
      * Builds and starts the hub (its maintenance is scheduled at once).
      *
-     * @throws IllegalStateException if no transport was given
+     * @throws IllegalStateException if no transport was given, or a snapshot or hook is set for a kind the
+     *                               config does not declare
      */
     public Hub build() {
         if (transport == null) {
             throw new IllegalStateException("transport must be set: the hub cannot deliver without one");
         }
+        ChannelKinds kinds = config.kinds();
+        declared(kinds, snapshots.keySet(), "snapshot");
+        declared(kinds, hooks.keySet(), "hook");
         Objects.requireNonNull(clock, "clock");
         Broker chosen = broker != null ? broker : new InMemoryBroker(
                 history != null ? history : new InMemoryHistoryStore(config.history(), clock), config.nodeId());
@@ -155,6 +169,15 @@ public final class HubBuilder {
                 rateLimiter != null ? rateLimiter : new InMemoryRateLimiter(config.rateLimit(), clock),
                 authorizer != null ? authorizer : ChannelAuthorizer.of(config.policy()),
                 codec != null ? codec : MessageCodec.create(),
-                List.copyOf(observers), Map.copyOf(snapshots), Map.copyOf(hooks), scheduler, flushScheduler));
+                List.copyOf(observers), Map.copyOf(snapshots), Map.copyOf(hooks), scheduler, flushScheduler, kinds));
+    }
+
+    private static void declared(ChannelKinds kinds, Iterable<ChannelKind> used, String what) {
+        for (ChannelKind kind : used) {
+            if (!kinds.all().contains(kind)) {
+                throw new IllegalStateException("A " + what + " is set for channel kind '" + kind.name()
+                        + "', which the HubConfig does not declare; add it with HubConfig.Builder.channelKind");
+            }
+        }
     }
 }

@@ -1,12 +1,18 @@
 package lab.yujian.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import lab.yujian.core.acl.ChannelPolicy;
 import lab.yujian.core.batch.BatchConfig;
 import lab.yujian.core.history.HistoryConfig;
 import lab.yujian.core.ratelimit.RateLimitConfig;
+import lab.yujian.protocol.ChannelKind;
+import lab.yujian.protocol.ChannelKinds;
+import lab.yujian.protocol.ChannelPattern;
 
 /**
  * Everything a {@link Hub} can be tuned by. Immutable; build with {@link #custom()},
@@ -28,15 +34,16 @@ import lab.yujian.core.ratelimit.RateLimitConfig;
  * @param snapshotSize        most recent messages in a history-based {@code INITIAL_DATA} (50)
  * @param maxSubscriptionsPerSession channels one session may join at once (100); more are refused with
  *                            {@code TOO_MANY_SUBSCRIPTIONS}
- * @param history             history bounds
+ * @param history             history bounds; the declared kinds' own bounds are added to it
  * @param rateLimit           client sends per user
  * @param batch               batching
  * @param policy              channel access
+ * @param channelKinds        the channel kinds a service declares beside the built-in ones (none)
  */
 public record HubConfig(String nodeId, Duration staleAfter, Duration maintenanceInterval, Duration nodeLease,
                         Duration gapWait, Duration subscriptionLinger,
                         int abuseLimit, int snapshotSize, int maxSubscriptionsPerSession, HistoryConfig history, RateLimitConfig rateLimit,
-                        BatchConfig batch, ChannelPolicy policy) {
+                        BatchConfig batch, ChannelPolicy policy, List<ChannelKindConfig> channelKinds) {
 
     public HubConfig {
         if (nodeId == null || !nodeId.matches("[A-Za-z0-9_-]{1,40}")) {
@@ -64,6 +71,41 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(policy, "policy");
+        channelKinds = List.copyOf(Objects.requireNonNull(channelKinds, "channelKinds"));
+        ChannelKinds kinds = kinds(channelKinds);
+        check(kinds, policy.subscribe(), "policy.subscribe");
+        check(kinds, policy.publish(), "policy.publish");
+        check(kinds, Map.of("channels", batch.channels(), "bursts", batch.bursts()), "batch");
+        history = withKindBounds(history, channelKinds);
+    }
+
+    /** The built-in channel kinds and the declared ones. */
+    public ChannelKinds kinds() {
+        return kinds(channelKinds);
+    }
+
+    private static ChannelKinds kinds(List<ChannelKindConfig> declared) {
+        List<ChannelKind> kinds = new ArrayList<>(declared.size());
+        for (ChannelKindConfig kind : declared) {
+            kinds.add(kind.kind());
+        }
+        return ChannelKinds.with(kinds);
+    }
+
+    private static void check(ChannelKinds kinds, Map<String, List<ChannelPattern>> rules, String field) {
+        rules.forEach((name, patterns) -> patterns.forEach(pattern -> kinds.check(pattern, field + "." + name)));
+    }
+
+    private static HistoryConfig withKindBounds(HistoryConfig history, List<ChannelKindConfig> declared) {
+        HistoryConfig.Builder builder = null;
+        for (ChannelKindConfig kind : declared) {
+            HistoryConfig.Bounds bounds = kind.history();
+            if (bounds != null && !bounds.equals(history.kinds().get(kind.kind().name()))) {
+                builder = builder != null ? builder : HistoryConfig.from(history);
+                builder.kind(kind.kind().name(), bounds.maxSize(), bounds.maxAge());
+            }
+        }
+        return builder == null ? history : builder.build();
     }
 
     /** The defaults listed on each field. */
@@ -91,7 +133,8 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
                 .history(prototype.history)
                 .rateLimit(prototype.rateLimit)
                 .batch(prototype.batch)
-                .policy(prototype.policy);
+                .policy(prototype.policy)
+                .channelKinds(prototype.channelKinds);
     }
 
     private static void positive(Duration value, String field) {
@@ -115,6 +158,7 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
         private RateLimitConfig rateLimit = RateLimitConfig.ofDefaults();
         private BatchConfig batch = BatchConfig.ofDefaults();
         private ChannelPolicy policy = ChannelPolicy.ofDefaults();
+        private final List<ChannelKindConfig> channelKinds = new ArrayList<>();
 
         private Builder() {
         }
@@ -184,10 +228,23 @@ public record HubConfig(String nodeId, Duration staleAfter, Duration maintenance
             return this;
         }
 
+        /** Declares a channel kind of the service's own (added to any declared before). */
+        public Builder channelKind(ChannelKindConfig kind) {
+            channelKinds.add(Objects.requireNonNull(kind, "kind"));
+            return this;
+        }
+
+        /** Replaces the declared channel kinds. */
+        public Builder channelKinds(List<ChannelKindConfig> kinds) {
+            channelKinds.clear();
+            kinds.forEach(this::channelKind);
+            return this;
+        }
+
         public HubConfig build() {
             return new HubConfig(nodeId, staleAfter, maintenanceInterval, nodeLease, gapWait, subscriptionLinger,
                     abuseLimit, snapshotSize,
-                    maxSubscriptionsPerSession, history, rateLimit, batch, policy);
+                    maxSubscriptionsPerSession, history, rateLimit, batch, policy, channelKinds);
         }
     }
 }

@@ -34,6 +34,8 @@ class HubConfigTest {
                 .rateLimit(RateLimitConfig.custom().limit(19).window(Duration.ofSeconds(23)).build())
                 .batch(BatchConfig.custom().channels("metrics").maxSize(29).maxDelay(Duration.ofMillis(31)).build())
                 .policy(ChannelPolicy.custom().subscribe("admin", "*").build())
+                .channelKind(ChannelKindConfig.custom(lab.yujian.protocol.ChannelKind.named("bookings",
+                        tools.jackson.databind.JsonNode.class)).readers("*").build())
                 .build();
         HubConfig defaults = HubConfig.ofDefaults();
         for (var component : HubConfig.class.getRecordComponents()) {

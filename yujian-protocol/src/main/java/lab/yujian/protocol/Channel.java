@@ -1,23 +1,21 @@
 package lab.yujian.protocol;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
- * A validated channel name. Only the seed's channels exist: {@code presence}, {@code metrics},
- * {@code activity}, {@code announcements} and {@code collaboration.<documentId>}, where a document id is 1
- * to 64 letters, digits, {@code _} or {@code -}. {@link #parse} refuses anything else with a
- * {@link ProtocolException}; the constructor, for code that builds a channel itself, refuses a name that
- * does not match its kind and document id with an {@link IllegalArgumentException}.
+ * A validated channel name. The seed's channels are {@code presence}, {@code metrics}, {@code activity},
+ * {@code announcements} and {@code collaboration.<documentId>}; a service may declare kinds of its own
+ * (see {@link ChannelKind} and {@link ChannelKinds}). An id is 1 to 64 letters, digits, {@code _} or
+ * {@code -}. {@link #parse} knows the built-in kinds only and refuses anything else with a
+ * {@link ProtocolException}; a hub parses with its own {@link ChannelKinds}. The constructor, for code
+ * that builds a channel itself, refuses a name that does not match its kind and id with an
+ * {@link IllegalArgumentException}.
  *
- * @param name       the full channel name, as it appears on the wire and in {@code /topic/<name>}
- * @param kind       the channel's kind
- * @param documentId the document id of a collaboration channel, null for every other kind
+ * @param name the full channel name, as it appears on the wire and in {@code /topic/<name>}
+ * @param kind the channel's kind
+ * @param id   the id of a channel of a kind with ids (for collaboration, the document id), null otherwise
  */
-public record Channel(String name, ChannelKind kind, @Nullable String documentId) {
-
-    // Before the constants below, which the constructor validates as they are created.
-    private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+public record Channel(String name, ChannelKind kind, @Nullable String id) {
 
     /** The fixed {@code presence} channel. */
     public static final Channel PRESENCE = new Channel("presence", ChannelKind.PRESENCE, null);
@@ -30,76 +28,68 @@ public record Channel(String name, ChannelKind kind, @Nullable String documentId
 
     /**
      * @throws IllegalArgumentException if {@code name} is not the name of a channel of {@code kind}: the
-     *                                  kind's name for a fixed channel (with no document id), or
-     *                                  {@code collaboration.<documentId>} for a valid document id
+     *                                  kind's name for a kind without ids (and no id), or
+     *                                  {@code <kind>.<id>} for a valid id
      */
     public Channel {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
-        String expected = nameOf(kind, documentId);
+        String expected = nameOf(kind, id);
         if (!name.equals(expected)) {
             throw new IllegalArgumentException("Channel name '" + abbreviate(name) + "' does not match kind "
-                    + kind + (documentId == null ? "" : " and document id '" + documentId + "'")
-                    + "; expected '" + expected + "'");
+                    + kind + (id == null ? "" : " and id '" + id + "'") + "; expected '" + expected + "'");
         }
     }
 
     /**
-     * Parses a channel name.
+     * Parses the name of a channel of a built-in kind.
      *
      * @throws ProtocolException with {@link ErrorCode#CHANNEL_NOT_FOUND} for any name that is not a channel
      */
     public static Channel parse(@Nullable String name) {
-        if (name == null) {
-            throw ProtocolException.missing("channel");
-        }
-        switch (name) {
-            case "presence":
-                return PRESENCE;
-            case "metrics":
-                return METRICS;
-            case "activity":
-                return ACTIVITY;
-            case "announcements":
-                return ANNOUNCEMENTS;
-            default:
-                return parseCollaboration(name);
-        }
+        return ChannelKinds.builtIns().parse(name);
     }
 
-    /** The collaboration channel of one document. */
+    /**
+     * The collaboration channel of one document.
+     *
+     * @throws ProtocolException with {@link ErrorCode#CHANNEL_NOT_FOUND} if the document id is not valid
+     */
     public static Channel collaboration(String documentId) {
-        return parse(ChannelKind.COLLABORATION.prefix() + "." + documentId);
+        return parse(ChannelKind.COLLABORATION.name() + "." + documentId);
     }
 
-    /** The name of the channel of this kind and document id, which must be null unless it collaborates. */
-    private static String nameOf(ChannelKind kind, @Nullable String documentId) {
-        if (kind != ChannelKind.COLLABORATION) {
-            if (documentId != null) {
-                throw new IllegalArgumentException("Only collaboration channels have a document id; kind "
-                        + kind + " was given '" + abbreviate(documentId) + "'");
+    /**
+     * The channel of a kind with ids.
+     *
+     * @throws IllegalArgumentException if the kind has no ids or the id is not valid
+     */
+    public static Channel of(ChannelKind kind, String id) {
+        return new Channel(kind.name() + "." + id, kind, id);
+    }
+
+    /** The id of a collaboration channel: the same as {@link #id()}. */
+    public @Nullable String documentId() {
+        return id;
+    }
+
+    /** The name of the channel of this kind and id, which must be null unless the kind has ids. */
+    private static String nameOf(ChannelKind kind, @Nullable String id) {
+        if (!kind.withIds()) {
+            if (id != null) {
+                throw new IllegalArgumentException("Only channels of a kind with ids have an id; kind "
+                        + kind + " was given '" + abbreviate(id) + "'");
             }
-            return kind.prefix();
+            return kind.name();
         }
-        if (documentId == null || !DOCUMENT_ID.matcher(documentId).matches()) {
-            throw new IllegalArgumentException("A collaboration channel needs a document id of 1 to 64 letters, "
-                    + "digits, '_' or '-', was " + (documentId == null ? "null" : "'" + abbreviate(documentId) + "'"));
+        if (!ChannelKinds.validId(id)) {
+            throw new IllegalArgumentException("A " + kind.name() + " channel needs an id of 1 to 64 letters, "
+                    + "digits, '_' or '-', was " + (id == null ? "null" : "'" + abbreviate(id) + "'"));
         }
-        return kind.prefix() + "." + documentId;
+        return kind.name() + "." + id;
     }
 
-    private static Channel parseCollaboration(String name) {
-        String prefix = ChannelKind.COLLABORATION.prefix() + ".";
-        if (name.startsWith(prefix)) {
-            String documentId = name.substring(prefix.length());
-            if (DOCUMENT_ID.matcher(documentId).matches()) {
-                return new Channel(name, ChannelKind.COLLABORATION, documentId);
-            }
-        }
-        throw new ProtocolException(ErrorCode.CHANNEL_NOT_FOUND, "Unknown channel '" + abbreviate(name) + "'");
-    }
-
-    private static String abbreviate(String name) {
+    static String abbreviate(String name) {
         return name.length() <= 80 ? name : name.substring(0, 80) + "…";
     }
 

@@ -1,31 +1,35 @@
 package lab.yujian.protocol;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A pattern over channel names, used by access policies and batching settings: {@code *} matches every
- * channel, {@code collaboration.*} every collaboration channel, and any channel name matches itself.
- * {@link #parse} refuses anything else, so a typo in configuration fails at startup.
+ * channel, {@code <kind>.*} every channel of a kind with ids (such as {@code collaboration.*}), and a
+ * channel name matches itself. {@link #parse} checks the syntax; a hub also checks, when it is
+ * configured, that each pattern matches one of its {@link ChannelKinds}, so a typo fails at startup.
  */
 public final class ChannelPattern {
 
     private static final String ALL = "*";
+    private static final Pattern KIND_WILDCARD = Pattern.compile("([a-z][a-z0-9_-]{0,31})\\.\\*");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}(\\.[A-Za-z0-9_-]{1,64})?");
 
     private final String text;
     private final boolean all;
-    private final @Nullable ChannelKind kind;
+    private final @Nullable String kindName;
 
-    private ChannelPattern(String text, boolean all, @Nullable ChannelKind kind) {
+    private ChannelPattern(String text, boolean all, @Nullable String kindName) {
         this.text = text;
         this.all = all;
-        this.kind = kind;
+        this.kindName = kindName;
     }
 
     /**
      * Parses a pattern.
      *
-     * @throws IllegalArgumentException naming the pattern, if it is neither {@code *}, {@code <kind>.*} for
-     *                                  collaboration, nor a valid channel name
+     * @throws IllegalArgumentException naming the pattern, if it is neither {@code *}, {@code <kind>.*},
+     *                                  nor a well-formed channel name
      */
     public static ChannelPattern parse(String text) {
         Objects.requireNonNull(text, "pattern");
@@ -33,13 +37,12 @@ public final class ChannelPattern {
         if (ALL.equals(trimmed)) {
             return new ChannelPattern(trimmed, true, null);
         }
-        if ((ChannelKind.COLLABORATION.prefix() + ".*").equals(trimmed)) {
-            return new ChannelPattern(trimmed, false, ChannelKind.COLLABORATION);
+        var wildcard = KIND_WILDCARD.matcher(trimmed);
+        if (wildcard.matches()) {
+            return new ChannelPattern(trimmed, false, wildcard.group(1));
         }
-        try {
-            Channel.parse(trimmed);
-        } catch (ProtocolException e) {
-            throw new IllegalArgumentException("'" + text + "' is neither a channel name, 'collaboration.*' nor '*'");
+        if (!NAME.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is neither a channel name, '<kind>.*' nor '*'");
         }
         return new ChannelPattern(trimmed, false, null);
     }
@@ -49,10 +52,20 @@ public final class ChannelPattern {
         if (all) {
             return true;
         }
-        if (kind != null) {
-            return channel.kind() == kind;
+        if (kindName != null) {
+            return channel.kind().withIds() && channel.kind().name().equals(kindName);
         }
         return text.equals(channel.name());
+    }
+
+    /** Whether this is {@code *}. */
+    public boolean all() {
+        return all;
+    }
+
+    /** The kind of a {@code <kind>.*} pattern, else null. */
+    public @Nullable String kindName() {
+        return kindName;
     }
 
     @Override

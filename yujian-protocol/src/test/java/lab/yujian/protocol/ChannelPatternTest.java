@@ -30,9 +30,19 @@ class ChannelPatternTest {
     }
 
     @Test
-    void anythingElseIsRefusedNamingThePattern() {
-        assertThatThrownBy(() -> ChannelPattern.parse("metric")).hasMessageContaining("'metric'");
-        assertThatThrownBy(() -> ChannelPattern.parse("presence.*")).hasMessageContaining("'presence.*'");
-        assertThatThrownBy(() -> ChannelPattern.parse("**")).isInstanceOf(IllegalArgumentException.class);
+    void aMalformedPatternIsRefusedNamingThePattern() {
+        assertThatThrownBy(() -> ChannelPattern.parse("**")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'**'");
+        assertThatThrownBy(() -> ChannelPattern.parse("metrics.*.x")).hasMessageContaining("'metrics.*.x'");
+        assertThatThrownBy(() -> ChannelPattern.parse("/topic/metrics")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aWellFormedPatternThatMatchesNoKindIsRefusedByTheKinds() {
+        ChannelKinds kinds = ChannelKinds.builtIns();
+        assertThatThrownBy(() -> kinds.check(ChannelPattern.parse("metric"), "policy"))
+                .hasMessageContaining("'metric'");
+        assertThatThrownBy(() -> kinds.check(ChannelPattern.parse("presence.*"), "policy"))
+                .hasMessageContaining("'presence.*'");
     }
 }

@@ -50,7 +50,7 @@ class ChannelTest {
                 .hasMessage("Channel name 'metrics' does not match kind PRESENCE; expected 'presence'");
         assertThatThrownBy(() -> new Channel("collaboration.a", ChannelKind.COLLABORATION, "b"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("does not match kind COLLABORATION and document id 'b'")
+                .hasMessageContaining("does not match kind COLLABORATION and id 'b'")
                 .hasMessageContaining("expected 'collaboration.b'");
         assertThatThrownBy(() -> new Channel("chat", ChannelKind.ACTIVITY, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'chat'");
@@ -60,9 +60,9 @@ class ChannelTest {
     void theConstructorRefusesADocumentIdThatDoesNotFitTheKind() {
         assertThatThrownBy(() -> new Channel("presence", ChannelKind.PRESENCE, "d1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Only collaboration channels have a document id");
+                .hasMessageContaining("Only channels of a kind with ids have an id");
         assertThatThrownBy(() -> new Channel("collaboration.", ChannelKind.COLLABORATION, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a document id");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs an id");
         assertThatThrownBy(() -> new Channel("collaboration.a/b", ChannelKind.COLLABORATION, "a/b"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 'a/b'");
     }

@@ -41,7 +41,8 @@ public final class InMemoryHistoryStore implements HistoryStore {
     public Published append(String channel, Publication publication) {
         while (true) {
             Stream stream = streams.computeIfAbsent(channel,
-                    name -> new Stream(baseEpoch + "-" + Long.toString(streamsCreated.incrementAndGet(), 36)));
+                    name -> new Stream(baseEpoch + "-" + Long.toString(streamsCreated.incrementAndGet(), 36),
+                            config.maxSize(name), config.maxAge(name).toMillis()));
             synchronized (stream) {
                 if (stream.forgotten) {
                     continue; // forgotten between the lookup and the lock: use the stream that replaces it
@@ -51,7 +52,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
                         DataEncoding.complete(publication.prefix(), sequence, stream.epoch));
                 stream.entries.addLast(stored);
                 stream.sequence = sequence;
-                stream.trim(clock.millis(), config);
+                stream.trim(clock.millis());
                 return stored;
             }
         }
@@ -77,7 +78,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
                     : Recovery.failed(RecoveryFailure.EPOCH_CHANGED, empty, null); // beyond an empty stream
         }
         synchronized (stream) {
-            stream.trim(clock.millis(), config);
+            stream.trim(clock.millis());
             StreamPosition current = stream.position();
             boolean epochMatches = lastSequence == 0 || epoch == null || epoch.equals(stream.epoch);
             if (!epochMatches || lastSequence > stream.sequence) {
@@ -104,7 +105,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
             return new Snapshot(List.of(), new StreamPosition(0, baseEpoch));
         }
         synchronized (stream) {
-            stream.trim(clock.millis(), config);
+            stream.trim(clock.millis());
             List<Published> newest = new ArrayList<>(Math.min(limit, stream.entries.size()));
             Iterator<Published> backwards = stream.entries.descendingIterator();
             while (backwards.hasNext() && newest.size() < limit) {
@@ -121,7 +122,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
         for (Map.Entry<String, Stream> entry : streams.entrySet()) {
             Stream stream = entry.getValue();
             synchronized (stream) {
-                stream.trim(now, config);
+                stream.trim(now);
                 if (stream.entries.isEmpty() && !inUse.test(entry.getKey())) {
                     stream.forgotten = true;
                     streams.remove(entry.getKey(), stream);
@@ -143,23 +144,27 @@ public final class InMemoryHistoryStore implements HistoryStore {
 
     private static final class Stream {
         final String epoch;
+        final int maxSize;
+        final long maxAgeMillis;
         final ArrayDeque<Published> entries = new ArrayDeque<>();
         long sequence;
         boolean forgotten;
 
-        Stream(String epoch) {
+        Stream(String epoch, int maxSize, long maxAgeMillis) {
             this.epoch = epoch;
+            this.maxSize = maxSize;
+            this.maxAgeMillis = maxAgeMillis;
         }
 
         StreamPosition position() {
             return new StreamPosition(sequence, epoch);
         }
 
-        void trim(long now, HistoryConfig config) {
-            while (entries.size() > config.maxSize()) {
+        void trim(long now) {
+            while (entries.size() > maxSize) {
                 entries.removeFirst();
             }
-            long cutoff = now - config.maxAge().toMillis();
+            long cutoff = now - maxAgeMillis;
             while (!entries.isEmpty() && entries.getFirst().timestamp() < cutoff) {
                 entries.removeFirst();
             }

@@ -15,6 +15,7 @@ import lab.yujian.core.presence.PresenceEvent;
 import lab.yujian.core.presence.PresenceStore;
 import lab.yujian.core.registry.Session;
 import lab.yujian.protocol.Channel;
+import lab.yujian.protocol.ChannelKinds;
 import lab.yujian.protocol.ClientMessage;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.PingMessage;
@@ -51,11 +52,13 @@ final class ClientRequests {
     private final Observers observers;
 
     private final SubscriptionFilters filters;
+    private final ChannelKinds kinds;
 
     ClientRequests(MessageCodec codec, Clock clock, ChannelAuthorizer authorizer, SendLimits limits,
                    PresenceStore presence, HistoryStore history, Replies replies, Snapshots snapshots,
                    PublishPipeline pipeline, BiConsumer<PresenceEvent, Session> presenceChanged, Observers observers,
-                   SubscriptionFilters filters) {
+                   SubscriptionFilters filters, ChannelKinds kinds) {
+        this.kinds = kinds;
         this.filters = filters;
         this.codec = codec;
         this.clock = clock;
@@ -110,7 +113,7 @@ final class ClientRequests {
     }
 
     private boolean sync(Session session, SyncRequestMessage message) {
-        Channel channel = Channel.parse(message.channel());
+        Channel channel = kinds.parse(message.channel());
         if (!authorizer.canSubscribe(session.identity(), channel)) {
             replies.error(session.clientId(), ErrorCode.ACCESS_DENIED, "Role '" + session.identity().role()
                     + "' may not read channel '" + channel.name() + "'", null);

@@ -47,7 +47,7 @@ final class Conflations {
      *                           number from 1 to {@value #MAX_RATE}, or the channel cannot be conflated
      */
     static Duration interval(Channel channel, String header) {
-        if (channel.kind() != ChannelKind.METRICS) {
+        if (!channel.kind().equals(ChannelKind.METRICS)) {
             throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "Header '" + HEADER + "' is not allowed on channel '"
                     + channel.name() + "'; only metrics can be conflated", HEADER);
         }
@@ -64,9 +64,9 @@ final class Conflations {
         return Duration.ofSeconds(1).dividedBy(rate);
     }
 
-    void start(String clientId, String channel, Duration interval) {
-        byChannel.computeIfAbsent(channel, c -> new ConcurrentHashMap<>())
-                .put(clientId, new State(Channel.parse(channel), clientId, interval.toNanos()));
+    void start(String clientId, Channel channel, Duration interval) {
+        byChannel.computeIfAbsent(channel.name(), c -> new ConcurrentHashMap<>())
+                .put(clientId, new State(channel, clientId, interval.toNanos()));
     }
 
     void stop(String clientId, String channel) {

@@ -40,6 +40,7 @@ import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
 import lab.yujian.core.registry.SessionState;
 import lab.yujian.protocol.Channel;
+import lab.yujian.protocol.ChannelKinds;
 import lab.yujian.protocol.ClientMessage;
 import lab.yujian.protocol.CloseCode;
 import lab.yujian.protocol.ErrorCode;
@@ -66,6 +67,7 @@ public final class DefaultHub implements Hub {
     private static final Duration RECONCILE_EVERY = Duration.ofSeconds(5);
 
     private final HubConfig config;
+    private final ChannelKinds kinds;
     private final Clock clock;
     private final SessionTransport transport;
     private final ConnectionRegistry registry;
@@ -98,7 +100,7 @@ public final class DefaultHub implements Hub {
         this.registry = parts.registry();
         this.broker = parts.broker();
         this.presence = parts.presence();
-        this.authorizer = parts.authorizer();
+        this.authorizer = DeclaredKindsAuthorizer.over(parts.config().channelKinds(), parts.authorizer());
         MessageCodec codec = parts.codec();
         this.observers = new Observers(parts.observers());
         this.ownsScheduler = parts.scheduler() == null;
@@ -115,7 +117,9 @@ public final class DefaultHub implements Hub {
         this.filters = new SubscriptionFilters();
         this.snapshots = new Snapshots(parts.snapshots(), history, presence, codec, clock, config.snapshotSize());
         this.conflations = new Conflations(transport, scheduler, System::nanoTime);
-        LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch(), filters, conflations);
+        this.kinds = parts.kinds();
+        LocalDelivery delivery = new LocalDelivery(registry, transport, codec, config.batch(), filters, conflations,
+                kinds);
         FlushScheduler flushes = parts.flushScheduler() != null ? parts.flushScheduler()
                 : (task, delay) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         this.batcher = new MessageBatcher(config.batch(), clock, flushes, delivery::deliverBatch,
@@ -124,9 +128,9 @@ public final class DefaultHub implements Hub {
         this.streams = new ChannelStreams(broker, delivery::deliver, scheduler, repairs, config.gapWait(),
                 config.subscriptionLinger());
         this.pipeline = new PublishPipeline(codec, clock, authorizer, limits, replies, parts.hooks(), broker,
-                observers, config.nodeId());
+                observers, config.nodeId(), kinds);
         this.requests = new ClientRequests(codec, clock, authorizer, limits, presence, history, replies, snapshots,
-                pipeline, this::publishPresence, observers, filters);
+                pipeline, this::publishPresence, observers, filters, kinds);
         this.codec = codec;
         this.notices = new Notices(registry, transport, codec);
         this.control = new ClusterControl(broker, config.nodeId(), codec, registry, presence, this::kickLocal,
@@ -239,6 +243,11 @@ public final class DefaultHub implements Hub {
     }
 
     @Override
+    public Channel channel(String name) {
+        return kinds.parse(name);
+    }
+
+    @Override
     public Optional<Channel> subscribe(String clientId, String channelName) {
         return subscribe(clientId, channelName, SubscribeOptions.NONE);
     }
@@ -273,7 +282,7 @@ public final class DefaultHub implements Hub {
             filters.set(clientId, channel.name(), filter); // before it is a subscriber: no DATA escapes it
         }
         if (interval != null) {
-            conflations.start(clientId, channel.name(), interval);
+            conflations.start(clientId, channel, interval);
         }
         if (!registry.subscribe(clientId, channel.name())) {
             filters.remove(clientId, channel.name());
@@ -297,7 +306,7 @@ public final class DefaultHub implements Hub {
         String clientId = session.clientId();
         Channel channel;
         try {
-            channel = Channel.parse(channelName);
+            channel = kinds.parse(channelName);
         } catch (ProtocolException e) {
             replies.subscribeFailed(clientId, String.valueOf(channelName), ErrorCode.CHANNEL_NOT_FOUND);
             return Optional.empty();

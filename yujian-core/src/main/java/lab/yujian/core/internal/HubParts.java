@@ -16,6 +16,7 @@ import lab.yujian.core.presence.PresenceStore;
 import lab.yujian.core.ratelimit.RateLimiter;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.protocol.ChannelKind;
+import lab.yujian.protocol.ChannelKinds;
 import lab.yujian.protocol.Nullable;
 import lab.yujian.protocol.json.MessageCodec;
 
@@ -24,10 +25,12 @@ import lab.yujian.protocol.json.MessageCodec;
  *
  * @param scheduler      a caller-owned scheduler, or null for one owned by the hub
  * @param flushScheduler times batch flushes, or null to use {@code scheduler}
+ * @param kinds          the channel kinds of {@code config}, parsed once
  */
 public record HubParts(HubConfig config, SessionTransport transport, Clock clock, ConnectionRegistry registry,
                        Broker broker, PresenceStore presence, RateLimiter rateLimiter,
                        ChannelAuthorizer authorizer, MessageCodec codec, List<HubObserver> observers,
                        Map<ChannelKind, SnapshotProvider> snapshots, Map<ChannelKind, PublishHook> hooks,
-                       @Nullable ScheduledExecutorService scheduler, @Nullable FlushScheduler flushScheduler) {
+                       @Nullable ScheduledExecutorService scheduler, @Nullable FlushScheduler flushScheduler,
+                       ChannelKinds kinds) {
 }

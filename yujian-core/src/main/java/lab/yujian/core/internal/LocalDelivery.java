@@ -13,6 +13,7 @@ import lab.yujian.core.batch.MessageBatcher;
 import lab.yujian.core.history.Published;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.protocol.Channel;
+import lab.yujian.protocol.ChannelKinds;
 import lab.yujian.protocol.SkipMessage;
 import lab.yujian.protocol.json.DataEncoding;
 import lab.yujian.protocol.json.MessageCodec;
@@ -39,10 +40,12 @@ final class LocalDelivery {
     private final BatchConfig batching;
     private final SubscriptionFilters filters;
     private final Conflations conflations;
+    private final ChannelKinds kinds;
     private MessageBatcher batcher;
 
     LocalDelivery(ConnectionRegistry registry, SessionTransport transport, MessageCodec codec, BatchConfig batching,
-                  SubscriptionFilters filters, Conflations conflations) {
+                  SubscriptionFilters filters, Conflations conflations, ChannelKinds kinds) {
+        this.kinds = kinds;
         this.conflations = conflations;
         this.registry = registry;
         this.transport = transport;
@@ -57,7 +60,7 @@ final class LocalDelivery {
     }
 
     void deliver(Published message) {
-        Channel channel = Channel.parse(message.channel());
+        Channel channel = kinds.parse(message.channel());
         if (batching.batches(channel)) {
             batcher.add(message);
         } else if (batching.batchesBursts(channel)) {
@@ -78,7 +81,7 @@ final class LocalDelivery {
     }
 
     private void deliverAll(String channelName, List<Published> messages, boolean batch) {
-        Channel channel = Channel.parse(channelName);
+        Channel channel = kinds.parse(channelName);
         Set<String> special = special(channelName, messages);
         Iterable<String> subscribers = registry.subscribers(channelName);
         if (special.isEmpty()) {

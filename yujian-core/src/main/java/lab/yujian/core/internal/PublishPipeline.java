@@ -13,6 +13,7 @@ import lab.yujian.core.registry.Identity;
 import lab.yujian.core.registry.Session;
 import lab.yujian.protocol.Channel;
 import lab.yujian.protocol.ChannelKind;
+import lab.yujian.protocol.ChannelKinds;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.ProtocolException;
 import lab.yujian.protocol.PublishMessage;
@@ -48,9 +49,12 @@ final class PublishPipeline {
     private final Broker broker;
     private final Observers observers;
     private final String nodeId;
+    private final ChannelKinds kinds;
 
     PublishPipeline(MessageCodec codec, Clock clock, ChannelAuthorizer authorizer, SendLimits limits, Replies replies,
-                    Map<ChannelKind, PublishHook> hooks, Broker broker, Observers observers, String nodeId) {
+                    Map<ChannelKind, PublishHook> hooks, Broker broker, Observers observers, String nodeId,
+                    ChannelKinds kinds) {
+        this.kinds = kinds;
         this.codec = codec;
         this.clock = clock;
         this.authorizer = authorizer;
@@ -66,7 +70,7 @@ final class PublishPipeline {
     boolean fromClient(Session session, byte[] body) {
         PublishMessage message = codec.decodeClient(body, PublishMessage.class);
         observers.each(o -> o.received("PUBLISH", message.channel(), body.length));
-        Channel channel = Channel.parse(message.channel());
+        Channel channel = kinds.parse(message.channel());
         if (!authorizer.canPublish(session.identity(), channel)) {
             replies.error(session.clientId(), ErrorCode.PUBLISH_DENIED, "Role '" + session.identity().role()
                     + "' may not publish to channel '" + channel.name() + "'", null);

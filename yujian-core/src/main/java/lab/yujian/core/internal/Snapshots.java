@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Builds {@code INITIAL_DATA}. Built in: {@code presence} is everyone present; {@code metrics},
  * {@code activity} and {@code announcements} are their newest messages from history (announcements
- * without the expired ones); collaboration channels have no state. An application may replace any kind.
+ * without the expired ones), and so are a declared kind's; collaboration channels have no state. An
+ * application may replace any kind.
  * The channel's position is read first, so the state reflects at least every message up to it.
  */
 final class Snapshots {
@@ -51,21 +52,19 @@ final class Snapshots {
             Object state = provider.snapshot(channel);
             return state == null ? Optional.empty() : Optional.of(message(channel, codec.toTree(state), position));
         }
-        switch (channel.kind()) {
-            case PRESENCE:
-                StreamPosition position = history.position(channel.name());
-                List<Object> users = new ArrayList<>();
-                for (UserPresence user : presence.list()) {
-                    users.add(user.toPayload());
-                }
-                return Optional.of(message(channel, codec.toTree(users), position));
-            case METRICS:
-            case ACTIVITY:
-            case ANNOUNCEMENTS:
-                return Optional.of(fromHistory(channel));
-            default:
-                return Optional.empty();
+        ChannelKind kind = channel.kind();
+        if (kind.equals(ChannelKind.PRESENCE)) {
+            StreamPosition position = history.position(channel.name());
+            List<Object> users = new ArrayList<>();
+            for (UserPresence user : presence.list()) {
+                users.add(user.toPayload());
+            }
+            return Optional.of(message(channel, codec.toTree(users), position));
         }
+        if (kind.equals(ChannelKind.COLLABORATION)) {
+            return Optional.empty();
+        }
+        return Optional.of(fromHistory(channel));
     }
 
     private InitialDataMessage fromHistory(Channel channel) {
@@ -74,7 +73,7 @@ final class Snapshots {
         Instant now = clock.instant();
         for (Published message : snapshot.messages()) {
             JsonNode payload = codec.mapper().readTree(message.data()).get("payload");
-            if (channel.kind() != ChannelKind.ANNOUNCEMENTS || !expired(payload, now)) {
+            if (!channel.kind().equals(ChannelKind.ANNOUNCEMENTS) || !expired(payload, now)) {
                 payloads.add(payload);
             }
         }

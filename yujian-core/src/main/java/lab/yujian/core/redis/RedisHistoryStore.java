@@ -69,8 +69,8 @@ public final class RedisHistoryStore implements HistoryStore {
     public Published append(String channel, Publication publication) {
         String newEpoch = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         List<Object> result = APPEND.run(redis.sync(), ScriptOutputType.MULTI, keys(channel), publication.prefix(),
-                RedisScript.arg(publication.timestamp()), RedisScript.arg(config.maxSize()),
-                RedisScript.arg(config.maxAge().toMillis()), RedisScript.arg(META_TTL.toMillis()),
+                RedisScript.arg(publication.timestamp()), RedisScript.arg(config.maxSize(channel)),
+                RedisScript.arg(config.maxAge(channel).toMillis()), RedisScript.arg(META_TTL.toMillis()),
                 RedisScript.arg(newEpoch));
         long sequence = (Long) result.get(0);
         String epoch = text(result.get(1));
@@ -137,7 +137,7 @@ public final class RedisHistoryStore implements HistoryStore {
     }
 
     private Read read(String channel, byte[] mode, long after, int limit) {
-        long cutoff = clock.millis() - config.maxAge().toMillis();
+        long cutoff = clock.millis() - config.maxAge(channel).toMillis();
         List<Object> result = READ.run(redis.sync(), ScriptOutputType.MULTI, keys(channel), RedisScript.arg(after),
                 RedisScript.arg(cutoff), mode, RedisScript.arg(limit));
         if (result.get(1) == null) {

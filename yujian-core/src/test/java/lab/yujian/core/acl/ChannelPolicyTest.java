@@ -100,8 +100,11 @@ class ChannelPolicyTest {
 
     @Test
     void aBadPatternIsRefusedNamingRuleAndRole() {
-        assertThatThrownBy(() -> ChannelPolicy.custom().subscribe("member", "presense"))
-                .hasMessageContaining("subscribe.member").hasMessageContaining("'presense'");
+        assertThatThrownBy(() -> ChannelPolicy.custom().subscribe("member", "presence/all"))
+                .hasMessageContaining("subscribe.member").hasMessageContaining("'presence/all'");
+        ChannelPolicy typo = ChannelPolicy.custom().subscribe("member", "presense").build();
+        assertThatThrownBy(() -> lab.yujian.core.HubConfig.custom().policy(typo).build())
+                .hasMessageContaining("policy.subscribe.member: 'presense' matches no channel");
         assertThatThrownBy(() -> ChannelPolicy.custom().publish(" ", "metrics"))
                 .hasMessageContaining("publish: a role name must not be blank");
     }

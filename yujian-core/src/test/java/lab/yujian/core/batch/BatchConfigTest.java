@@ -35,9 +35,13 @@ class BatchConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("batch.maxSize must be greater than 0, was 0");
         assertThatThrownBy(() -> BatchConfig.custom().maxDelay(Duration.ZERO).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("batch.maxDelay must be positive, was PT0S");
-        assertThatThrownBy(() -> BatchConfig.custom().channels("metrics", "metric"))
+        assertThatThrownBy(() -> BatchConfig.custom().channels("metrics", "metrics/all"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch.channels[1]")
-                .hasMessageContaining("'metric'");
+                .hasMessageContaining("'metrics/all'");
+        BatchConfig typo = BatchConfig.custom().channels("metrics", "metric").build();
+        assertThatThrownBy(() -> lab.yujian.core.HubConfig.custom().batch(typo).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batch.channels: 'metric' matches no channel");
     }
 
     @Test

@@ -99,12 +99,16 @@ public final class MessageCodec {
 
     /**
      * Reads and validates a payload as the channel's payload record; problems are reported under
-     * {@code payload.}. A collaboration payload must name the channel's own document.
+     * {@code payload.}. A collaboration payload must name the channel's own document. A kind whose payload
+     * type is {@link JsonNode} takes any JSON object as it is.
      */
     public Object readPayload(Channel channel, JsonNode payload) {
-        Class<?> type = ChannelPayloads.typeOf(channel.kind());
+        Class<?> type = channel.kind().payloadType();
         if (!payload.isObject()) {
             throw ProtocolException.invalid("payload", "must be a JSON object");
+        }
+        if (type.isInstance(payload)) {
+            return payload;
         }
         Object value;
         try {
@@ -113,7 +117,7 @@ public final class MessageCodec {
             throw e.under("payload");
         }
         if (value instanceof CollaborationPayload collaboration
-                && !collaboration.documentId().equals(channel.documentId())) {
+                && !collaboration.documentId().equals(channel.id())) {
             throw ProtocolException.invalid("payload.documentId", "must equal the channel's document id");
         }
         return value;

@@ -59,7 +59,7 @@ class RequiredFieldsTest {
 
     static Stream<Arguments> payloadFields() {
         return PAYLOAD_SAMPLES.keySet().stream().flatMap(channel -> {
-            Class<?> type = ChannelPayloads.typeOf(channel.kind());
+            Class<?> type = channel.kind().payloadType();
             return Stream.of(type.getRecordComponents()).map(component ->
                     Arguments.of(type.getSimpleName() + "." + component.getName(), channel, component));
         });

@@ -17,7 +17,6 @@ import lab.yujian.protocol.ChannelKind;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.FieldLimits;
 import lab.yujian.protocol.ProtocolException;
-import lab.yujian.protocol.json.ChannelPayloads;
 import lab.yujian.protocol.json.MessageCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +48,7 @@ class PayloadLimitsTest {
                     + "\"metadata\":{\"k\":1},\"timestamp\":" + NOW + "}",
             ChannelKind.ANNOUNCEMENTS, "{\"id\":\"a\",\"priority\":\"low\",\"title\":\"t\",\"content\":\"c\","
                     + "\"author\":{\"userId\":\"u1\",\"name\":\"Ada\"},\"expiresAt\":" + NOW + ",\"timestamp\":" + NOW + "}",
-            ChannelKind.COLLABORATION, "{\"type\":\"edit\",\"documentId\":\"" + DOCUMENT.documentId() + "\","
+            ChannelKind.COLLABORATION, "{\"type\":\"edit\",\"documentId\":\"" + DOCUMENT.id() + "\","
                     + "\"userId\":\"u1\",\"data\":{},\"timestamp\":" + NOW + "}");
 
     /** Each text field, as {@code Record.path}, and its limit. */
@@ -91,8 +90,8 @@ class PayloadLimitsTest {
     @Test
     void everyTextFieldHasALimit() {
         List<String> found = new ArrayList<>();
-        for (ChannelKind kind : ChannelKind.values()) {
-            Class<?> type = ChannelPayloads.typeOf(kind);
+        for (ChannelKind kind : ChannelKind.builtIns()) {
+            Class<?> type = kind.payloadType();
             collectTextFields(type, type.getSimpleName(), found);
         }
         assertThat(found).isNotEmpty().allSatisfy(field -> assertThat(LIMITS.containsKey(field)
@@ -158,7 +157,7 @@ class PayloadLimitsTest {
 
     private static ChannelKind kindOf(String field) {
         String record = field.substring(0, field.indexOf('.'));
-        return Stream.of(ChannelKind.values()).filter(k -> ChannelPayloads.typeOf(k).getSimpleName().equals(record))
+        return ChannelKind.builtIns().stream().filter(k -> k.payloadType().getSimpleName().equals(record))
                 .findFirst().orElseThrow();
     }
 

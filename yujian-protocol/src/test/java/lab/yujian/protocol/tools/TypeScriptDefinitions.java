@@ -18,7 +18,6 @@ import java.util.Map;
 import lab.yujian.protocol.ClientMessage;
 import lab.yujian.protocol.Nullable;
 import lab.yujian.protocol.ServerMessage;
-import lab.yujian.protocol.json.ChannelPayloads;
 import lab.yujian.protocol.ChannelKind;
 
 /**
@@ -72,8 +71,8 @@ public final class TypeScriptDefinitions {
         settings.newline = "\n";
 
         List<Class<?>> roots = new java.util.ArrayList<>(List.of(ClientMessage.class, ServerMessage.class));
-        for (ChannelKind kind : ChannelKind.values()) {
-            roots.add(ChannelPayloads.typeOf(kind));
+        for (ChannelKind kind : ChannelKind.builtIns()) {
+            roots.add(kind.payloadType());
         }
         String header = "// Generated from yujian-protocol by lab.yujian.protocol.tools.TypeScriptDefinitions.\n"
                 + "// Do not edit: change the Java records and rebuild.\n\n";
