@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import lab.yujian.core.ChannelKindConfig;
 import lab.yujian.core.Hub;
 import lab.yujian.core.HubConfig;
 import lab.yujian.core.SessionTransport;
@@ -16,6 +17,7 @@ import lab.yujian.core.presence.InMemoryPresenceStore;
 import lab.yujian.core.registry.Identity;
 import lab.yujian.core.testing.RecordingTransport;
 import lab.yujian.protocol.Channel;
+import lab.yujian.protocol.ChannelKind;
 import lab.yujian.spring.config.HubCustomizer;
 import lab.yujian.spring.config.YujianHubAutoConfiguration;
 import lab.yujian.spring.config.YujianMetricsAutoConfiguration;
@@ -91,6 +93,61 @@ class YujianAutoConfigurationTests {
                 assertThat(context).getFailure().hasStackTraceContaining("abuseLimit must be at least 1"));
         runner.withPropertyValues("yujian.batch.channels=metrix").run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining("'metrix'"));
+    }
+
+    @Test
+    void channelKindsDeclaredInPropertiesReachTheHub() {
+        runner.withPropertyValues("yujian.channels.instruments.ids=true",
+                "yujian.channels.instruments.readers=member,moderator,admin",
+                "yujian.channels.instruments.server-publishes=true",
+                "yujian.channels.instruments.history-max-size=20",
+                "yujian.channels.bookings.publishers=moderator",
+                "yujian.batch.channels=metrics,instruments.*").run(context -> {
+                    HubConfig config = context.getBean(HubConfig.class);
+                    assertThat(config.channelKinds()).extracting(kind -> kind.kind().name())
+                            .containsExactly("instruments", "bookings");
+                    assertThat(config.history().maxSize("instruments.f1")).isEqualTo(20);
+                    assertThat(config.history().maxAge("instruments.f1")).isEqualTo(Duration.ofMinutes(10));
+                    Hub hub = context.getBean(Hub.class);
+                    Channel freezer = hub.channel("instruments.freezer-1");
+                    assertThat(freezer.kind().withIds()).isTrue();
+                    assertThat(freezer.kind().payloadType()).isEqualTo(tools.jackson.databind.JsonNode.class);
+                    assertThat(config.batch().batches(freezer)).isTrue();
+                    ChannelKindConfig instruments = config.channelKinds().get(0);
+                    assertThat(instruments.canRead("member")).isTrue();
+                    assertThat(instruments.canRead("viewer")).isFalse();
+                    assertThat(instruments.canPublish("admin")).isFalse();
+                    ChannelKindConfig bookings = config.channelKinds().get(1);
+                    assertThat(bookings.readers()).isNull();
+                    assertThat(bookings.canPublish("moderator")).isTrue();
+                });
+    }
+
+    @Test
+    void aUsersOwnChannelKindBeanIsDeclaredBesideTheProperties() {
+        ChannelKindConfig own = ChannelKindConfig.custom(ChannelKind.withIds("freezers",
+                tools.jackson.databind.JsonNode.class)).readers("*").serverPublishes().build();
+        runner.withBean(ChannelKindConfig.class, () -> own).withPropertyValues("yujian.channels.bookings.readers=*")
+                .run(context -> {
+                    assertThat(context.getBean(HubConfig.class).channelKinds()).containsExactly(
+                            context.getBean(lab.yujian.spring.config.YujianProperties.class).getChannels()
+                                    .get("bookings").toConfig("bookings", 1000, Duration.ofMinutes(10)), own);
+                    assertThat(context.getBean(Hub.class).channel("freezers.f-9").kind()).isEqualTo(own.kind());
+                });
+    }
+
+    @Test
+    void aBadChannelKindPropertyFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("yujian.channels.Bookings.readers=*").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("yujian.channels.Bookings: Channel kind name"));
+        runner.withPropertyValues("yujian.channels.metrics.readers=*").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("yujian.channels.metrics: Channel kind 'metrics' is built in"));
+        runner.withPropertyValues("yujian.channels.bookings.readers=mod*").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("role 'mod*' is not a role name"));
+        runner.withPropertyValues("yujian.channels.bookings.payload-type=com.example.NoSuchReading").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("yujian.channels.bookings.payload-type"));
+        runner.withPropertyValues("yujian.acl.subscribe.member=instrument.*").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("'instrument.*' matches no channel"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package lab.yujian.spring.config;
 import java.time.Clock;
 import lab.yujian.core.Hub;
 import lab.yujian.core.HubBuilder;
+import lab.yujian.core.ChannelKindConfig;
 import lab.yujian.core.HubConfig;
 import lab.yujian.core.HubObserver;
 import lab.yujian.core.SessionTransport;
@@ -47,8 +48,8 @@ public class YujianHubAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public HubConfig yujianHubConfig(YujianProperties properties) {
-        return properties.toHubConfig();
+    public HubConfig yujianHubConfig(YujianProperties properties, ObjectProvider<ChannelKindConfig> channelKinds) {
+        return properties.toHubConfig(channelKinds.orderedStream().toList());
     }
 
     @Bean(name = "yujianTaskScheduler")

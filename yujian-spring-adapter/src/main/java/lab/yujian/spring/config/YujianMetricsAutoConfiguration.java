@@ -1,6 +1,7 @@
 package lab.yujian.spring.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import lab.yujian.core.HubConfig;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.spring.metrics.HubMetrics;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,7 +19,7 @@ public class YujianMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public HubMetrics yujianHubMetrics(MeterRegistry registry, ConnectionRegistry connections) {
-        return new HubMetrics(registry, connections);
+    public HubMetrics yujianHubMetrics(MeterRegistry registry, ConnectionRegistry connections, HubConfig config) {
+        return new HubMetrics(registry, connections, config.kinds());
     }
 }

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lab.yujian.core.ChannelKindConfig;
 import lab.yujian.core.HubConfig;
 import lab.yujian.core.acl.ChannelPolicy;
 import lab.yujian.core.batch.BatchConfig;
 import lab.yujian.core.history.HistoryConfig;
 import lab.yujian.core.ratelimit.RateLimitConfig;
+import lab.yujian.protocol.ChannelKind;
 import lab.yujian.protocol.ChannelPattern;
+import tools.jackson.databind.JsonNode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -84,9 +87,19 @@ public class YujianProperties {
     private final History history = new History();
     private final Batch batch = new Batch();
     private final Acl acl = new Acl();
+    /** A service's own channel kinds, by kind name ({@code yujian.channels.<name>.*}). */
+    private final Map<String, ChannelKindProperties> channels = new LinkedHashMap<>();
 
     /** The core's configuration for these settings. */
     public HubConfig toHubConfig() {
+        return toHubConfig(List.of());
+    }
+
+    /**
+     * The core's configuration for these settings, with {@code declared} kinds beside those of
+     * {@code yujian.channels.*}.
+     */
+    public HubConfig toHubConfig(List<ChannelKindConfig> declared) {
         HubConfig.Builder builder = HubConfig.custom()
                 .staleAfter(staleAfter)
                 .maintenanceInterval(maintenanceInterval)
@@ -101,6 +114,8 @@ public class YujianProperties {
                 .batch(new BatchConfig(batch.channels.stream().map(ChannelPattern::parse).toList(),
                         batch.maxSize, batch.maxDelay, batch.bursts.stream().map(ChannelPattern::parse).toList()))
                 .policy(acl.toPolicy());
+        channels.forEach((name, kind) -> builder.channelKind(kind.toConfig(name, history.maxSize, history.maxAge)));
+        declared.forEach(builder::channelKind);
         if (nodeId != null && !nodeId.isBlank()) {
             builder.nodeId(nodeId);
         }
@@ -249,6 +264,70 @@ public class YujianProperties {
         public void setWindow(Duration window) { this.window = window; }
     }
 
+    /**
+     * One channel kind of a service's own ({@code yujian.channels.<name>.*}): the channel {@code <name>},
+     * or with {@code ids=true} the channels {@code <name>.<id>}.
+     */
+    public static class ChannelKindProperties {
+        /** Whether the kind has one channel per id, named {@code <name>.<id>}. */
+        private boolean ids;
+        /** The payload's record type; the default takes any JSON object. */
+        private Class<?> payloadType = JsonNode.class;
+        /** The roles that may subscribe ({@code *}: every role); unset, the ACL decides. */
+        private List<String> readers;
+        /** The roles that may publish; unset, the ACL decides. */
+        private List<String> publishers;
+        /** Whether only the server publishes (no role may); overrides {@code publishers}. */
+        private boolean serverPublishes;
+        /** Most messages kept per channel of the kind; unset, {@code yujian.history.max-size}. */
+        private Integer historyMaxSize;
+        /** Oldest message kept; unset, {@code yujian.history.max-age}. */
+        private Duration historyMaxAge;
+
+        /**
+         * The core's declaration of this kind; a history bound left unset is the given default.
+         *
+         * @throws IllegalArgumentException naming {@code yujian.channels.<name>} and the problem
+         */
+        public ChannelKindConfig toConfig(String name, int defaultHistorySize, Duration defaultHistoryAge) {
+            String prefix = "yujian.channels." + name;
+            try {
+                ChannelKind kind = ids ? ChannelKind.withIds(name, payloadType) : ChannelKind.named(name, payloadType);
+                ChannelKindConfig.Builder builder = ChannelKindConfig.custom(kind);
+                if (readers != null) {
+                    builder.readers(readers);
+                }
+                if (serverPublishes) {
+                    builder.serverPublishes();
+                } else if (publishers != null) {
+                    builder.publishers(publishers);
+                }
+                if (historyMaxSize != null || historyMaxAge != null) {
+                    builder.history(historyMaxSize != null ? historyMaxSize : defaultHistorySize,
+                            historyMaxAge != null ? historyMaxAge : defaultHistoryAge);
+                }
+                return builder.build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(prefix + ": " + e.getMessage(), e);
+            }
+        }
+
+        public boolean isIds() { return ids; }
+        public void setIds(boolean ids) { this.ids = ids; }
+        public Class<?> getPayloadType() { return payloadType; }
+        public void setPayloadType(Class<?> payloadType) { this.payloadType = payloadType; }
+        public List<String> getReaders() { return readers; }
+        public void setReaders(List<String> readers) { this.readers = readers; }
+        public List<String> getPublishers() { return publishers; }
+        public void setPublishers(List<String> publishers) { this.publishers = publishers; }
+        public boolean isServerPublishes() { return serverPublishes; }
+        public void setServerPublishes(boolean serverPublishes) { this.serverPublishes = serverPublishes; }
+        public Integer getHistoryMaxSize() { return historyMaxSize; }
+        public void setHistoryMaxSize(Integer historyMaxSize) { this.historyMaxSize = historyMaxSize; }
+        public Duration getHistoryMaxAge() { return historyMaxAge; }
+        public void setHistoryMaxAge(Duration historyMaxAge) { this.historyMaxAge = historyMaxAge; }
+    }
+
     /** History kept per channel for recovery. */
     public static class History {
         /** Most messages per channel. */
@@ -372,4 +451,5 @@ public class YujianProperties {
     public History getHistory() { return history; }
     public Batch getBatch() { return batch; }
     public Acl getAcl() { return acl; }
+    public Map<String, ChannelKindProperties> getChannels() { return channels; }
 }

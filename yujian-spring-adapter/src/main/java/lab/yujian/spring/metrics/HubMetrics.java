@@ -6,26 +6,24 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.List;
 import lab.yujian.core.HubObserver;
 import lab.yujian.core.history.Published;
 import lab.yujian.core.registry.ConnectionRegistry;
 import lab.yujian.core.registry.Session;
 import lab.yujian.protocol.ChannelKind;
+import lab.yujian.protocol.ChannelKinds;
 import lab.yujian.protocol.ErrorCode;
 import lab.yujian.protocol.Nullable;
 import lab.yujian.spring.stomp.StompMetrics;
 
 /**
- * The seed's WebSocket metrics, fed by the hub. Channel tags use the channel kind for collaboration
- * channels ({@code collaboration.*}), so the number of time series stays bounded.
+ * The seed's WebSocket metrics, fed by the hub. Channel tags use the kind for channels of a kind with
+ * ids ({@code collaboration.*}, {@code instruments.*}), so the number of time series stays bounded.
  *
  * <p>{@code websocket_latency_seconds} is the server-side time from a client frame's arrival to the hub
  * finishing it (a round trip would need the client's clock); see docs/operations.md.
  */
 public final class HubMetrics implements HubObserver, StompMetrics {
-
-    private static final List<String> FIXED_CHANNELS = List.of("presence", "metrics", "activity", "announcements");
 
     private final MeterRegistry registry;
     private final Counter accepted;
@@ -33,9 +31,17 @@ public final class HubMetrics implements HubObserver, StompMetrics {
     private final Timer duration;
     private final DistributionSummary size;
     private final Timer latency;
+    private final ChannelKinds kinds;
 
+    /** Metrics for the built-in channel kinds. */
     public HubMetrics(MeterRegistry registry, ConnectionRegistry connections) {
+        this(registry, connections, ChannelKinds.builtIns());
+    }
+
+    /** Metrics for these channel kinds: the hub's ({@code HubConfig.kinds()}). */
+    public HubMetrics(MeterRegistry registry, ConnectionRegistry connections, ChannelKinds kinds) {
         this.registry = registry;
+        this.kinds = kinds;
         this.accepted = connections("accepted");
         this.rejected = connections("rejected");
         this.duration = Timer.builder("websocket.connection.duration").description("Duration of WebSocket connections")
@@ -51,12 +57,13 @@ public final class HubMetrics implements HubObserver, StompMetrics {
                 .register(registry);
         Gauge.builder("websocket.sessions", connections, ConnectionRegistry::sessionCount)
                 .description("Live STOMP sessions on this node").register(registry);
-        for (String channel : FIXED_CHANNELS) {
-            Gauge.builder("websocket.subscriptions", connections, r -> r.subscriberCount(channel))
-                    .tag("channel", channel).description("Subscriptions per channel on this node").register(registry);
+        for (ChannelKind kind : kinds.all()) {
+            String name = kind.name();
+            Gauge.builder("websocket.subscriptions", connections, kind.withIds()
+                            ? r -> subscriptionsOfKind(r, name + ".") : r -> r.subscriberCount(name))
+                    .tag("channel", kind.withIds() ? name + ".*" : name)
+                    .description("Subscriptions per channel on this node").register(registry);
         }
-        Gauge.builder("websocket.subscriptions", connections, HubMetrics::collaborationSubscriptions)
-                .tag("channel", "collaboration.*").register(registry);
     }
 
     private Counter connections(String status) {
@@ -105,22 +112,25 @@ public final class HubMetrics implements HubObserver, StompMetrics {
     }
 
     /**
-     * A tag from a bounded set: the fixed channels by name, collaboration channels as one, and anything
-     * else (a client may name any channel before it is refused) as {@code invalid}.
+     * A tag from a bounded set: a kind without ids by name, the channels of a kind with ids as
+     * {@code <kind>.*}, and anything else (a client may name any channel before it is refused) as
+     * {@code invalid}.
      */
-    static String channelTag(@Nullable String channel) {
+    String channelTag(@Nullable String channel) {
         if (channel == null) {
             return "none";
         }
-        if (channel.startsWith(ChannelKind.COLLABORATION.prefix() + ".")) {
-            return "collaboration.*";
+        int dot = channel.indexOf('.');
+        ChannelKind kind = kinds.kind(dot < 0 ? channel : channel.substring(0, dot));
+        if (kind == null || kind.withIds() != (dot >= 0)) {
+            return "invalid";
         }
-        return FIXED_CHANNELS.contains(channel) ? channel : "invalid";
+        return dot < 0 ? kind.name() : kind.name() + ".*";
     }
 
-    private static double collaborationSubscriptions(ConnectionRegistry connections) {
+    private static double subscriptionsOfKind(ConnectionRegistry connections, String prefix) {
         return connections.subscriberCounts().entrySet().stream()
-                .filter(e -> e.getKey().startsWith(ChannelKind.COLLABORATION.prefix() + "."))
+                .filter(e -> e.getKey().startsWith(prefix))
                 .mapToInt(java.util.Map.Entry::getValue).sum();
     }
 

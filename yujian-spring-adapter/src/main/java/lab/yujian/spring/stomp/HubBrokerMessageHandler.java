@@ -155,7 +155,7 @@ public final class HubBrokerMessageHandler extends AbstractBrokerMessageHandler 
             return;
         }
         try {
-            hub.publish(SYSTEM, Channel.parse(channelName), codec.mapper().readTree(json));
+            hub.publish(SYSTEM, hub.channel(channelName), codec.mapper().readTree(json));
         } catch (RuntimeException e) { // invalid JSON or payload, or history down: the sender gets no answer
             LOG.warn("Dropped an application message for '" + channelName + "': " + e.getMessage());
         }
