@@ -80,6 +80,10 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
 
     @Override
     public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+        if (!session.isOpen()) {
+            // read before the close took effect: the session's STOMP state is gone, and so is its client's say
+            return;
+        }
         StompSession stomp = sessions.bySession(session.getId());
         WebSocketMessage<?> whole = stomp == null ? message : stomp.assemble(message);
         if (whole == null) {
