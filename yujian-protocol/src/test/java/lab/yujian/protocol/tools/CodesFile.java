@@ -29,7 +29,7 @@ final class CodesFile {
         ts.append("/** The seed's fixed channels; collaboration channels are COLLABORATION_PREFIX + documentId. */\n");
         ts.append("export const CHANNELS = {\n");
         for (Channel channel : new Channel[] {Channel.PRESENCE, Channel.METRICS, Channel.ACTIVITY, Channel.ANNOUNCEMENTS}) {
-            ts.append("  ").append(channel.kind().name()).append(": '").append(channel.name()).append("',\n");
+            ts.append("  ").append(channel.kind().toString()).append(": '").append(channel.name()).append("',\n");
         }
         ts.append("} as const;\n\n");
         ts.append("export const COLLABORATION_PREFIX = '").append(ChannelKind.COLLABORATION.prefix()).append(".';\n\n");

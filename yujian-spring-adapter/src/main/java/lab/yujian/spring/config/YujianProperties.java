@@ -33,6 +33,12 @@ public class YujianProperties {
     private String endpoint = "/ws";
     /** Origins allowed to open the endpoint from a browser; empty allows same-origin and localhost only. */
     private List<String> allowedOrigins = new ArrayList<>();
+    /**
+     * Paths anyone may GET without a token when the application has no HTTP security of its own, such as
+     * a service's page and its scripts ({@code /}, {@code /app.js}, {@code /lib/**}); every other request
+     * needs a bearer JWT. Empty by default.
+     */
+    private List<String> publicPaths = new ArrayList<>();
     /** A socket that has not sent an accepted CONNECT this long after the handshake is closed (1001). */
     private Duration connectTimeout = Duration.ofSeconds(5);
     /** Most channels one session may subscribe to at once; more are refused with TOO_MANY_SUBSCRIPTIONS. */
@@ -452,4 +458,6 @@ public class YujianProperties {
     public Batch getBatch() { return batch; }
     public Acl getAcl() { return acl; }
     public Map<String, ChannelKindProperties> getChannels() { return channels; }
+    public List<String> getPublicPaths() { return publicPaths; }
+    public void setPublicPaths(List<String> publicPaths) { this.publicPaths = publicPaths; }
 }

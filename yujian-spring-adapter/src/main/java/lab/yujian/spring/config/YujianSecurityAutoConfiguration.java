@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,8 +35,10 @@ public class YujianSecurityAutoConfiguration {
 
     /**
      * Only when the application configures no HTTP security of its own: the STOMP endpoint is open at the
-     * HTTP level (authentication happens on CONNECT), and every other request needs a bearer JWT from the
-     * same decoder. An application with its own {@code SecurityFilterChain} must permit the endpoint itself.
+     * HTTP level (authentication happens on CONNECT), so are GET and HEAD requests of
+     * {@code yujian.public-paths} (a service's own page and its scripts, say), and every other request
+     * needs a bearer JWT from the same decoder. An application with its own {@code SecurityFilterChain}
+     * must permit the endpoint itself.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -47,9 +50,14 @@ public class YujianSecurityAutoConfiguration {
                 throws Exception {
             String endpoint = properties.getEndpoint();
             return http
-                    .authorizeHttpRequests(requests -> requests
-                            .requestMatchers(endpoint, endpoint + "/**").permitAll()
-                            .anyRequest().authenticated())
+                    .authorizeHttpRequests(requests -> {
+                        requests.requestMatchers(endpoint, endpoint + "/**").permitAll();
+                        for (String path : properties.getPublicPaths()) {
+                            requests.requestMatchers(HttpMethod.GET, path).permitAll()
+                                    .requestMatchers(HttpMethod.HEAD, path).permitAll();
+                        }
+                        requests.anyRequest().authenticated();
+                    })
                     .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
                     .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .csrf(csrf -> csrf.disable()) // bearer tokens only: no ambient credential to forge with
