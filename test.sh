@@ -6,7 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 bash scripts/prepare-test-env.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
 # Only this run's reports count in the summary
-rm -rf ./*/target/surefire-reports ./*/target/failsafe-reports frontend/target/vitest-junit.xml
+rm -rf ./*/target/surefire-reports ./*/target/failsafe-reports ./examples/*/target/surefire-reports \
+  ./examples/*/target/failsafe-reports frontend/target/vitest-junit.xml
 mvn -B verify "$@"
 status=$?
 bash scripts/test-summary.sh

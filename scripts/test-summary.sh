@@ -6,6 +6,7 @@ python3 - <<'PY'
 import glob, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 files = glob.glob("*/target/surefire-reports/TEST-*.xml") + glob.glob("*/target/failsafe-reports/TEST-*.xml") \
+      + glob.glob("examples/*/target/surefire-reports/TEST-*.xml") + glob.glob("examples/*/target/failsafe-reports/TEST-*.xml") \
       + glob.glob("frontend/target/vitest-junit.xml")
 for f in files:
     try:
