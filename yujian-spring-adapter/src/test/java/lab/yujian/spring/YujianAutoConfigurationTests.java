@@ -60,6 +60,43 @@ class YujianAutoConfigurationTests {
     }
 
     @Test
+    void aUsersOwnBeanOfEachKindWins() {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        HubConfig config = HubConfig.custom().nodeId("own-node").build();
+        var registry = new lab.yujian.core.registry.InMemoryConnectionRegistry();
+        var presence = new InMemoryPresenceStore(clock);
+        var history = new InMemoryHistoryStore(config.history(), clock);
+        var broker = new lab.yujian.core.broker.InMemoryBroker(history, "own-node");
+        var limiter = new lab.yujian.core.ratelimit.InMemoryRateLimiter(config.rateLimit(), clock);
+        var codec = lab.yujian.protocol.json.MessageCodec.create();
+        runner.withBean(java.time.Clock.class, () -> clock).withBean(HubConfig.class, () -> config)
+                .withBean(lab.yujian.core.registry.ConnectionRegistry.class, () -> registry)
+                .withBean(lab.yujian.core.presence.PresenceStore.class, () -> presence)
+                .withBean(HistoryStore.class, () -> history)
+                .withBean(lab.yujian.core.broker.Broker.class, () -> broker)
+                .withBean(lab.yujian.core.ratelimit.RateLimiter.class, () -> limiter)
+                .withBean(lab.yujian.protocol.json.MessageCodec.class, () -> codec)
+                .run(context -> {
+                    assertThat(context).getBean(java.time.Clock.class).isSameAs(clock);
+                    assertThat(context).getBean(HubConfig.class).isSameAs(config);
+                    assertThat(context).getBean(lab.yujian.core.broker.Broker.class).isSameAs(broker);
+                    assertThat(context).getBean(lab.yujian.core.ratelimit.RateLimiter.class).isSameAs(limiter);
+                    assertThat(context).getBean(lab.yujian.protocol.json.MessageCodec.class).isSameAs(codec);
+                    Hub hub = context.getBean(Hub.class);
+                    assertThat(hub.config()).isSameAs(config);
+                    assertThat(hub.registry()).isSameAs(registry);
+                    assertThat(hub.presence()).isSameAs(presence);
+                    assertThat(hub.history()).isSameAs(history);
+                });
+        Hub own = Hub.builder(config).transport(new RecordingTransport()).build();
+        try {
+            runner.withBean(Hub.class, () -> own).run(context -> assertThat(context).getBean(Hub.class).isSameAs(own));
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void propertiesMapOntoTheHubConfigurationIncludingTheSeedsEnvironmentNames() {
         runner.withPropertyValues("yujian.rate-limit.max=5", "yujian.rate-limit.window=30000",
                 "yujian.acl.subscribe.member=presence,activity", "yujian.node-id=lab-2").run(context -> {
