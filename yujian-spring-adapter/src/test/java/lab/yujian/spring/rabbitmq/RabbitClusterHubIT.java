@@ -43,12 +43,15 @@ class RabbitClusterHubIT {
     private record Node(Hub hub, RecordingTransport transport) {
     }
 
+    /** Long enough for rabbitmqctl, which takes a second or more on a loaded machine, to look inside it. */
+    private static final Duration LINGER = Duration.ofSeconds(4);
+
     private Node node(String id) {
         RedisConnector redis = RedisTesting.connect(prefix);
         RabbitStompFanout fanout = RabbitTesting.connect(prefix, id);
         RecordingTransport transport = new RecordingTransport();
         Clock clock = Clock.systemUTC();
-        Hub hub = Hub.builder(HubConfig.custom().nodeId(id).subscriptionLinger(Duration.ofSeconds(1))
+        Hub hub = Hub.builder(HubConfig.custom().nodeId(id).subscriptionLinger(LINGER)
                         .gapWait(Duration.ofMillis(30)).build())
                 .transport(transport).clock(clock)
                 .broker(new ClusterBroker(new RedisHistoryStore(redis, HistoryConfig.ofDefaults(), clock), fanout))
@@ -130,7 +133,7 @@ class RabbitClusterHubIT {
         one.hub.unsubscribe(second.clientId(), "activity");
         Thread.sleep(300); // without a linger, the UNSUBSCRIBEs would have deleted it by now
         List<String> during = RabbitTesting.queuesBoundTo(key);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + LINGER.plusSeconds(10).toNanos();
         while (!RabbitTesting.queuesBoundTo(key).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
