@@ -9,17 +9,20 @@ import lab.yujian.spring.security.StompAuthenticator;
 import lab.yujian.spring.stomp.HubChannelInterceptor;
 import lab.yujian.spring.stomp.HubMessageHandlers;
 import lab.yujian.spring.stomp.HubStompErrorHandler;
+import lab.yujian.spring.stomp.InliningTomcatExecutor;
 import lab.yujian.spring.stomp.StompDrain;
 import lab.yujian.spring.stomp.StompMetrics;
 import lab.yujian.spring.stomp.StompSessions;
 import lab.yujian.spring.stomp.StompTransport;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.AbstractProtocol;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.apache.catalina.connector.Connector;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -122,12 +125,38 @@ public class YujianStompAutoConfiguration {
             String size = String.valueOf(properties.getSocketBufferSize().toBytes());
             long sendBuffer = properties.getSocketSendBuffer().toBytes();
             return connector -> {
+                inlineSendCompletions(connector);
                 connector.setProperty("socket.appReadBufSize", size);
                 connector.setProperty("socket.appWriteBufSize", size);
                 if (sendBuffer > 0) { // yujian.socket-send-buffer: SO_SNDBUF of every accepted connection
                     connector.setProperty("socket.txBufSize", String.valueOf(sendBuffer));
                 }
             };
+        }
+
+        /**
+         * Gives the connector Tomcat's own executor with one difference: a WebSocket send that completes at
+         * once completes on the thread that wrote, not after a hand-off to the pool
+         * ({@link InlineSendCompletions}). Created just before the connector starts, when every other
+         * setting (threads, queue) is final; stopped with it. An executor set by someone else (Spring Boot's
+         * virtual threads, say) is left alone.
+         */
+        private static void inlineSendCompletions(Connector connector) {
+            connector.addLifecycleListener(event -> {
+                if (!(connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol)
+                        || "true".equals(String.valueOf(connector.getProperty("useVirtualThreads")))) {
+                    return; // virtual threads hand off for nothing; Spring Boot's own sets an executor, kept below
+                }
+                if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && protocol.getExecutor() == null) {
+                    protocol.setExecutor(InliningTomcatExecutor.create(protocol.getName().replace("\"", ""),
+                            protocol.getMinSpareThreads(),
+                            protocol.getMaxThreads(), protocol.getMaxQueueSize(), protocol.getThreadPriority()));
+                } else if (Lifecycle.AFTER_STOP_EVENT.equals(event.getType())
+                        && protocol.getExecutor() instanceof InliningTomcatExecutor executor) {
+                    executor.shutdownNow();
+                    protocol.setExecutor(null);
+                }
+            });
         }
     }
 }

@@ -191,10 +191,15 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
 
     private void write(ByteBuffer batch) {
         lastWrite = System.nanoTime();
+        boolean outermost = InlineSendCompletions.begin();
         try {
             remote.sendBinary(batch, this::written);
         } catch (RuntimeException e) { // the container refused: the socket is closing or broken
             queue.close();
+        } finally {
+            if (outermost) {
+                InlineSendCompletions.end(); // a send that completed at once: its completion runs here, not on a pool
+            }
         }
     }
 
