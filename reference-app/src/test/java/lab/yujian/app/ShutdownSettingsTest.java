@@ -44,6 +44,16 @@ class ShutdownSettingsTest {
         }
     }
 
+    @Test
+    void theEmbeddedDatabaseStaysOpenUntilSpringClosesItNotWhenTheJvmStartsToExit() {
+        // H2 closes a database in its own JVM shutdown hook unless told not to; that hook runs beside
+        // Spring's, so the drain (sessions leaving, their presence and activity rows) would meet a closed database
+        try (ConfigurableApplicationContext context = files()) {
+            assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
+                    .startsWith("jdbc:h2:file:").contains(";DB_CLOSE_ON_EXIT=FALSE");
+        }
+    }
+
     private static ConfigurableApplicationContext files() {
         return new SpringApplicationBuilder(FilesOnly.class).web(WebApplicationType.NONE)
                 .properties("yujian.app.data-dir=target/shutdown-settings-test").run();

@@ -217,6 +217,8 @@ class EmbeddedNodesBehindNginxIT {
             }
         }
         assertThat(session(token).node()).as("a new session after the SIGTERM").isSameAs(other(victim));
+        // The drained sessions' leaves are written while the database is still open
+        assertThat(victim.log()).as("the victim's log").doesNotContain(" not logged").doesNotContain(" not recorded");
     }
 
     private String adminToken() {
