@@ -1,7 +1,8 @@
 package lab.yujian.spring.stomp;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import lab.yujian.core.Hub;
 import lab.yujian.protocol.CloseCode;
 import org.springframework.scheduling.TaskScheduler;
@@ -27,8 +28,12 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
     private final StompSessions sessions;
     private final Hub hub;
     private final HubStompErrorHandler errors;
-    private final TaskScheduler scheduler;
     private final Duration connectTimeout;
+
+    /** Sockets without a CONNECT yet, in the order they opened: their deadlines rise along the queue. */
+    private final Queue<Pending> unconnected = new ConcurrentLinkedQueue<>();
+    /** Sockets whose CONNECT arrived but was not answered by its first deadline, likewise in order. */
+    private final Queue<Pending> answering = new ConcurrentLinkedQueue<>();
 
     HubWebSocketHandler(WebSocketHandler delegate, StompSessions sessions, Hub hub, HubStompErrorHandler errors,
                         TaskScheduler scheduler, Duration connectTimeout) {
@@ -36,8 +41,13 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
         this.sessions = sessions;
         this.hub = hub;
         this.errors = errors;
-        this.scheduler = scheduler;
         this.connectTimeout = connectTimeout;
+        Duration every = Duration.ofMillis(Math.max(50, Math.min(1000, connectTimeout.toMillis() / 4)));
+        scheduler.scheduleWithFixedDelay(this::closeUnconnected, every);
+    }
+
+    /** A socket and the time ({@link System#nanoTime()}) by which it must have connected. */
+    private record Pending(ManagedWebSocketSession session, long deadline) {
     }
 
     /**
@@ -53,7 +63,7 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
         ManagedWebSocketSession managed = sessions.opened(session);
-        scheduler.schedule(() -> closeIfNotConnected(managed), Instant.now().plus(connectTimeout));
+        unconnected.add(new Pending(managed, System.nanoTime() + connectTimeout.toNanos()));
         int textBuffer = session.getTextMessageSizeLimit();
         super.afterConnectionEstablished(managed);
         // Spring's STOMP handler raises the container's text buffer to its own frame limit (16 KB of chars, so
@@ -62,9 +72,31 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
         session.setTextMessageSizeLimit(textBuffer);
     }
 
-    private static void closeIfNotConnected(ManagedWebSocketSession session) {
-        if (!session.isConnected() && session.isOpen()) {
-            session.close(new CloseStatus(CloseCode.GOING_AWAY.code(), "No CONNECT in time"));
+    /**
+     * Closes the sockets that sent no CONNECT within the connect timeout (1001), so that idle TCP connections
+     * cannot hold file descriptors. A socket whose CONNECT arrived is being answered (in a connect storm the
+     * answers queue up): it gets three more timeouts before it is closed the same way. One sweep looks only
+     * at the sockets past their deadline, never at every socket; no timer per socket.
+     */
+    private void closeUnconnected() {
+        long now = System.nanoTime();
+        for (Pending head = unconnected.peek(); head != null && head.deadline - now <= 0; head = unconnected.peek()) {
+            unconnected.poll();
+            ManagedWebSocketSession session = head.session;
+            if (session.isConnected() || !session.isOpen()) {
+                continue;
+            }
+            if (session.frameReceived()) {
+                answering.add(new Pending(session, now + 3 * connectTimeout.toNanos()));
+            } else {
+                session.close(new CloseStatus(CloseCode.GOING_AWAY.code(), "No CONNECT in time"));
+            }
+        }
+        for (Pending head = answering.peek(); head != null && head.deadline - now <= 0; head = answering.peek()) {
+            answering.poll();
+            if (!head.session.isConnected() && head.session.isOpen()) {
+                head.session.close(new CloseStatus(CloseCode.GOING_AWAY.code(), "No CONNECT in time"));
+            }
         }
     }
 
@@ -88,6 +120,9 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
         WebSocketMessage<?> whole = stomp == null ? message : stomp.assemble(message);
         if (whole == null) {
             return; // a part; the rest follows
+        }
+        if (stomp != null) {
+            stomp.socket.markFrameReceived(); // the first is CONNECT, or the frame rules close the socket
         }
         ManagedWebSocketSession.setCurrent(stomp == null ? null : stomp.socket);
         try {

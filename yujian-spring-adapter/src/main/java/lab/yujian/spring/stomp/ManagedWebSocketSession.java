@@ -53,6 +53,7 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
     final AtomicBoolean swept = new AtomicBoolean();
     private volatile @Nullable String clientId;
     private volatile boolean connectedSent;
+    private volatile boolean frameReceived;
     private volatile long lastWrite = System.nanoTime();
     private volatile @Nullable CloseStatus closeOverride;
     private volatile @Nullable CloseStatus closing;
@@ -87,6 +88,17 @@ public final class ManagedWebSocketSession extends WebSocketSessionDecorator {
 
     void bindClientId(String clientId) {
         this.clientId = clientId;
+    }
+
+    /** Whether a whole frame arrived from the client (its CONNECT, or something the frame rules refuse). */
+    boolean frameReceived() {
+        return frameReceived;
+    }
+
+    void markFrameReceived() {
+        if (!frameReceived) {
+            frameReceived = true;
+        }
     }
 
     /** Whether a CONNECT of this socket was accepted. */
