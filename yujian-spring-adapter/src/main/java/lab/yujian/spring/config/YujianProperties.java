@@ -39,7 +39,7 @@ public class YujianProperties {
      * needs a bearer JWT. Empty by default.
      */
     private List<String> publicPaths = new ArrayList<>();
-    /** A socket that has not sent an accepted CONNECT this long after the handshake is closed (1001). */
+    /** A socket that has sent no CONNECT this long after the handshake is closed (1001); one whose CONNECT waits for its answer gets three times as long more. */
     private Duration connectTimeout = Duration.ofSeconds(5);
     /** Most channels one session may subscribe to at once; more are refused with TOO_MANY_SUBSCRIPTIONS. */
     private int maxSubscriptionsPerSession = 100;

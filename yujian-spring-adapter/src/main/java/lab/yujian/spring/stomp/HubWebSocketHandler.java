@@ -16,7 +16,7 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 /**
  * Wraps Spring's sub-protocol handler: it registers each socket as a {@link ManagedWebSocketSession},
  * marks the session whose message a thread is handling (for error frames), closes a socket that has not
- * sent an accepted CONNECT within the connect timeout (1001, so that idle TCP connections cannot hold file
+ * sent a CONNECT within the connect timeout (1001, so that idle TCP connections cannot hold file
  * descriptors), and makes sure the hub hears of every closed session even if it never got as far as a
  * DISCONNECT (or, for a session a stopping node closed, hands it over: see {@link StompDrain}).
  */
@@ -53,7 +53,7 @@ public final class HubWebSocketHandler extends WebSocketHandlerDecorator {
     /**
      * The factory to register with {@code WebSocketTransportRegistration#addDecoratorFactory}.
      *
-     * @param connectTimeout how long a socket may stay open without an accepted CONNECT
+     * @param connectTimeout how long a socket may stay open without sending CONNECT
      */
     public static WebSocketHandlerDecoratorFactory factory(StompSessions sessions, Hub hub, HubStompErrorHandler errors,
                                                            TaskScheduler scheduler, Duration connectTimeout) {
