@@ -39,6 +39,12 @@ public class YujianProperties {
      * needs a bearer JWT. Empty by default.
      */
     private List<String> publicPaths = new ArrayList<>();
+    /**
+     * Whether the endpoint gets a security filter chain of its own, with no filters, ahead of the
+     * application's ({@link YujianEndpointSecurityAutoConfiguration}); with false, the application's own chain
+     * must permit the endpoint.
+     */
+    private boolean endpointSecurityChain = true;
     /** A socket that has sent no CONNECT this long after the handshake is closed (1001); one whose CONNECT waits for its answer gets three times as long more. */
     private Duration connectTimeout = Duration.ofSeconds(5);
     /** Most channels one session may subscribe to at once; more are refused with TOO_MANY_SUBSCRIPTIONS. */
@@ -398,6 +404,8 @@ public class YujianProperties {
     public void setNodeId(String nodeId) { this.nodeId = nodeId; }
     public String getEndpoint() { return endpoint; }
     public void setEndpoint(String endpoint) { this.endpoint = endpoint; }
+    public boolean isEndpointSecurityChain() { return endpointSecurityChain; }
+    public void setEndpointSecurityChain(boolean endpointSecurityChain) { this.endpointSecurityChain = endpointSecurityChain; }
     public List<String> getAllowedOrigins() { return allowedOrigins; }
     public void setAllowedOrigins(List<String> allowedOrigins) { this.allowedOrigins = allowedOrigins; }
     public Duration getConnectTimeout() { return connectTimeout; }

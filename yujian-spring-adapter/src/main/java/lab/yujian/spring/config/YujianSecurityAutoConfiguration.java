@@ -37,8 +37,8 @@ public class YujianSecurityAutoConfiguration {
      * Only when the application configures no HTTP security of its own: the STOMP endpoint is open at the
      * HTTP level (authentication happens on CONNECT), so are GET and HEAD requests of
      * {@code yujian.public-paths} (a service's own page and its scripts, say), and every other request
-     * needs a bearer JWT from the same decoder. An application with its own {@code SecurityFilterChain}
-     * must permit the endpoint itself.
+     * needs a bearer JWT from the same decoder. (The endpoint itself has a chain of its own ahead of this
+     * one, {@link YujianEndpointSecurityAutoConfiguration}, unless that is switched off.)
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
