@@ -9,32 +9,40 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import lab.yujian.app.jdbc.GroupCommit;
 import lab.yujian.protocol.payload.ActivityPayload;
 import lab.yujian.protocol.payload.ActivityType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The activity table. */
+/** The activity table. Entries are inserted in batches when many arrive at once (a burst of joins). */
 @Repository
 public class ActivityRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final GroupCommit inserts;
 
-    public ActivityRepository(JdbcClient jdbc) {
+    public ActivityRepository(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.inserts = new GroupCommit(template, new TransactionTemplate(transactions),
+                "INSERT INTO activity (id, type, user_id, message, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                MAX_BATCH);
     }
 
+    /** Stores an entry; returns once it is committed. A taken id throws {@code DuplicateKeyException}. */
     public void insert(ActivityPayload activity) {
-        jdbc.sql("INSERT INTO activity (id, type, user_id, message, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(activity.id(), JSON.valueToTree(activity.type()).asString(), activity.userId(), activity.message(),
-                        activity.metadata() == null ? null : JSON.writeValueAsString(activity.metadata()),
-                        OffsetDateTime.ofInstant(Instant.parse(activity.timestamp()), ZoneOffset.UTC))
-                .update();
+        inserts.insert(activity.id(), JSON.valueToTree(activity.type()).asString(), activity.userId(), activity.message(),
+                activity.metadata() == null ? null : JSON.writeValueAsString(activity.metadata()),
+                OffsetDateTime.ofInstant(Instant.parse(activity.timestamp()), ZoneOffset.UTC));
     }
 
     /** The newest entries, newest first. */

@@ -6,17 +6,24 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import lab.yujian.app.jdbc.GroupCommit;
 import lab.yujian.core.HubObserver;
 import lab.yujian.core.presence.PresenceEvent;
 import lab.yujian.core.presence.UserPresence;
 import lab.yujian.protocol.Nullable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Keeps every presence change the hub reports, and answers queries over time. */
+/**
+ * Keeps every presence change the hub reports, and answers queries over time. Changes are inserted in
+ * batches when many arrive at once (a burst of connects).
+ */
 @Repository
 public class PresenceLog implements HubObserver {
 
@@ -24,20 +31,23 @@ public class PresenceLog implements HubObserver {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "user_id, name, status, location, activity, changed_at";
 
-    private final JdbcClient jdbc;
+    private static final int MAX_BATCH = 500;
 
-    public PresenceLog(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final GroupCommit inserts;
+
+    public PresenceLog(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.inserts = new GroupCommit(template, new TransactionTemplate(transactions),
+                "INSERT INTO presence_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", MAX_BATCH);
     }
 
     @Override
     public void presenceChanged(PresenceEvent event) {
         UserPresence user = event.presence();
         try {
-            jdbc.sql("INSERT INTO presence_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(user.userId(), user.name(), JSON.valueToTree(user.status()).asString(), user.location(),
-                            user.activity(), OffsetDateTime.ofInstant(user.lastSeen(), ZoneOffset.UTC))
-                    .update();
+            inserts.insert(user.userId(), user.name(), JSON.valueToTree(user.status()).asString(), user.location(),
+                    user.activity(), OffsetDateTime.ofInstant(user.lastSeen(), ZoneOffset.UTC));
         } catch (RuntimeException e) {
             LOG.warn("Presence change of " + user.userId() + " not logged", e);
         }
