@@ -48,7 +48,9 @@ final class Method {
                         + "each subscriber that was ready), after waiting for what is in flight.",
                 "- **Warm-up.** Every rate is published for " + o.warmup() + " s before it is measured for " + o.duration()
                         + " s (saturation steps: " + o.stepWarmup() + " s, then " + o.stepDuration() + " s); the storm is "
-                        + "preceded by one storm of the same size.",
+                        + "preceded by storms of the same size, each connected and closed, repeated for " + o.warmup()
+                        + " s (at least one): after a single one, the JIT still compiled the connect path for seconds "
+                        + "after the next, on either target, so the measured storm timed the compiler.",
                 "- **CPU and memory.** App CPU is utime + stime of `/proc/<pid>/stat`; RSS is VmRSS; heap after a full GC "
                         + "is `jcmd <pid> GC.run` then `GC.heap_info`; heap samples during the slow-consumer run come from "
                         + "`jstat -gc`. For the relay and the cluster, RabbitMQ's own CPU and memory are not in the app's numbers; they are "
