@@ -58,7 +58,7 @@ final class Method {
                 "- **Ping.** Yu Jian: SEND `/app/ping`, PONG on `/user/queue/replies`. Stock: a round trip through a topic "
                         + "(`/app/ping/{id}`, `@SendTo(\"/topic/pong.{id}\")`), the same for the simple broker and the relay.",
                 "- **Slow consumers.** Stalled sessions set SO_RCVBUF to 4 KiB before connecting and then stop reading "
-                        + "(Netty auto-read off); each second they write a heart-beat EOL, which is how a client that does not "
+                        + "(Netty auto-read off); every 100 ms they write a heart-beat EOL, which is how a client that does not "
                         + "read notices that the server reset the connection. The close code is the one seen once reading again.");
     }
 }

@@ -15,13 +15,15 @@ import lab.yujian.bench.targets.Target;
 /**
  * Slow consumers: K sessions (SO_RCVBUF {@value #STALLED_RCVBUF} bytes) stop reading while the publisher
  * runs at a fixed rate to N healthy ones. Each second: the app's RSS and heap in use, how many stalled
- * sessions are still open (each pokes its socket with a heart-beat, which is how it notices a reset), and
- * the healthy sessions' deliveries. A healthy session pings every 100 ms. Runs for the time cap, so the
+ * sessions are still open (each pokes its socket with a heart-beat every 100 ms, which is how it notices a
+ * reset, so close times are known to 0.1 s), and the healthy sessions' deliveries. A healthy session pings every 100 ms. Runs for the time cap, so the
  * healthy sessions' window is the same length on every target.
  */
 final class SlowScenario implements Scenario {
 
     static final int STALLED_RCVBUF = 4096;
+    /** How often a stalled session pokes its socket: the close times it reports are this fine. */
+    static final int POKES_PER_SECOND = 10;
 
     @Override
     public String name() {
@@ -65,8 +67,11 @@ final class SlowScenario implements Scenario {
             List<String> samples = new ArrayList<>();
             long lastRcv = 0;
             for (int second = 1; second <= o.slowCap(); second++) {
-                Load.sleep(Math.max(0, start + second * 1_000_000_000L - System.nanoTime()) / 1_000_000);
-                g.slowGroup("POKE");
+                for (int poke = 1; poke <= POKES_PER_SECOND; poke++) { // a close is seen at the next poke
+                    long at = start + (second - 1) * 1_000_000_000L + poke * 1_000_000_000L / POKES_PER_SECOND;
+                    Load.sleep(Math.max(0, at - System.nanoTime()) / 1_000_000);
+                    g.slowGroup("POKE");
+                }
                 Status s = g.status();
                 double rss = Load.rssMib(t);
                 rssMax = Math.max(rssMax, rss);

@@ -74,7 +74,9 @@ public final class StompSessions implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
-        Duration every = Duration.ofNanos(Math.max(50_000_000L, Math.min(1_000_000_000L, sendTimeLimitNanos / 4)));
+        // A write past the limit is closed at most a twentieth of the limit (half a second at most) late; the
+        // sweep looks only at sessions with a write in flight, so a short period costs little
+        Duration every = Duration.ofNanos(Math.max(50_000_000L, Math.min(500_000_000L, sendTimeLimitNanos / 20)));
         this.sweep = scheduler.scheduleWithFixedDelay(this::sweep, every);
     }
 
