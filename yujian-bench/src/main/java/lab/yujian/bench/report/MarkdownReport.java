@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * docs/benchmarks.md as the bench writes it: the command, the machine, how it measures, and one table per
- * scenario with its notes. Every number in it comes from the run that wrote it.
+ * docs/benchmarks.md as the bench writes it: the command, the machine, how it measures, one table per
+ * scenario with its notes, and the goals checked against them ({@link Goals}). Every number in it comes from
+ * the run that wrote it.
  */
 public final class MarkdownReport {
 
@@ -56,6 +57,9 @@ public final class MarkdownReport {
             }
             md.append('\n');
         });
+        Map<String, List<ScenarioResult>> results = new java.util.LinkedHashMap<>();
+        scenarios.forEach((name, entry) -> results.put(name, entry.getValue()));
+        md.append(Goals.markdown(results, machine.cores()));
         md.append("## p99 against offered load\n")
                 .append("Every measured fan-out and saturation step, per target (hollow points failed the limit).\n\n")
                 .append("![p99 latency against offered deliveries per second](").append(chartFile).append(")\n");

@@ -53,6 +53,7 @@ final class FanoutScenario implements Scenario {
                         .add(Metric.lower(at + "max (ms)", r.latency.getMaxValue() / 1000.0, 1))
                         .add(Metric.lower(at + "lost", r.lost, 0))
                         .add(Metric.lower(at + "app CPU ms per 1,000 deliveries", step.cpuPerThousand(), 1))
+                        .add(Metric.lower(at + "of which system CPU ms (the kernel)", step.systemCpuPerThousand(), 1))
                         .add(Metric.lower(at + "app CPU (s)", step.appCpu(), 1))
                         .add(Metric.lower(at + "generator CPU (s)", step.generatorCpu(), 1));
                 if (t.brokerPid() > 0) {

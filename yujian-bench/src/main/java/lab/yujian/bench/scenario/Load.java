@@ -73,8 +73,8 @@ final class Load {
     }
 
     /** One publishing window and what it measured. */
-    record Step(double rate, long subscribers, WindowResult result, double seconds, double appCpu, double generatorCpu,
-                double brokerCpu, String wire) {
+    record Step(double rate, long subscribers, WindowResult result, double seconds, double appCpu, double appSystemCpu,
+                double generatorCpu, double brokerCpu, String wire) {
 
         double offered() { return rate * subscribers; }
         double deliveredPerSecond() { return result.received / seconds; }
@@ -82,7 +82,17 @@ final class Load {
         boolean healthy(double p99Limit) { return result.lost == 0 && p99() <= p99Limit; }
 
         /** App CPU milliseconds per 1,000 deliveries. */
-        double cpuPerThousand() { return result.received == 0 ? Double.NaN : appCpu * 1000 / (result.received / 1000.0); }
+        double cpuPerThousand() { return perThousand(appCpu); }
+
+        /** App system (kernel) CPU milliseconds per 1,000 deliveries. */
+        double systemCpuPerThousand() { return perThousand(appSystemCpu); }
+
+        /** Generator CPU milliseconds per 1,000 deliveries. */
+        double generatorCpuPerThousand() { return perThousand(generatorCpu); }
+
+        private double perThousand(double seconds) {
+            return result.received == 0 ? Double.NaN : seconds * 1000 / (result.received / 1000.0);
+        }
     }
 
     /**
@@ -97,6 +107,7 @@ final class Load {
         Status s = g.status();
         long subscribers = s.ready("sub") - s.closed("sub");
         double cpu0 = appCpu(t);
+        double system0 = appSystemCpu(t);
         double gen0 = g.cpuSeconds();
         double broker0 = brokerCpu(t);
         long start = System.nanoTime();
@@ -136,8 +147,8 @@ final class Load {
             seenAll = now.get("all");
         }
         double elapsed = Math.max(count / rate, (lastWindowDelivery - start) / 1e9);
-        Step step = new Step(rate, subscribers, g.result(), elapsed, appCpu(t) - cpu0, g.cpuSeconds() - gen0,
-                brokerCpu(t) - broker0, g.status().wire());
+        Step step = new Step(rate, subscribers, g.result(), elapsed, appCpu(t) - cpu0, appSystemCpu(t) - system0,
+                g.cpuSeconds() - gen0, brokerCpu(t) - broker0, g.status().wire());
         bench.log(who, String.format("%s %,d × %.1f/s: delivered %,d of %,d (%,d lost), %,.0f/s, p50=%.1f p99=%.1f max=%.1f ms, "
                         + "app CPU %.1f s, generator CPU %.1f s", label, subscribers, rate, step.result.received,
                 step.result.expected(), step.result.lost, step.deliveredPerSecond(), WindowResult.ms(step.result.latency, 50),
@@ -190,7 +201,16 @@ final class Load {
         return total;
     }
 
-    /** CPU seconds of the target's broker process (RabbitMQ), or NaN when it has none. */
+    /** System (kernel) CPU seconds of the app's processes. */
+    static double appSystemCpu(RunningTarget t) {
+        double total = 0;
+        for (long pid : t.pids()) {
+            total += Math.max(0, ProcStat.systemSeconds(pid));
+        }
+        return total;
+    }
+
+        /** CPU seconds of the target's broker process (RabbitMQ), or NaN when it has none. */
     static double brokerCpu(RunningTarget t) {
         double cpu = t.brokerPid() > 0 ? ProcStat.cpuSeconds(t.brokerPid()) : -1;
         return cpu < 0 ? Double.NaN : cpu;

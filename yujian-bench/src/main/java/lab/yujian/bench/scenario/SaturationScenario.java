@@ -96,6 +96,9 @@ final class SaturationScenario implements Scenario {
                     .add(Metric.higher("at publish rate (msg/s)", pass, 1))
                     .add(Metric.lower("its p99 (ms)", best == null ? Double.NaN : best.p99(), 1))
                     .add(Metric.lower("its app CPU ms per 1,000 deliveries", best == null ? Double.NaN : best.cpuPerThousand(), 1))
+                    .add(Metric.lower("of which system CPU ms (the kernel)", best == null ? Double.NaN : best.systemCpuPerThousand(), 1))
+                    .add(Metric.lower("its generator CPU ms per 1,000 deliveries", best == null ? Double.NaN
+                            : best.generatorCpuPerThousand(), 1))
                     .add(Metric.info("first failing publish rate (msg/s)", fail, 1));
             steps.forEach(s -> result.note("step " + s));
             if (Double.isNaN(fail)) {
