@@ -16,8 +16,8 @@ import lab.yujian.bench.targets.Target;
  * Slow consumers: K sessions (SO_RCVBUF {@value #STALLED_RCVBUF} bytes) stop reading while the publisher
  * runs at a fixed rate to N healthy ones. Each second: the app's RSS and heap in use, how many stalled
  * sessions are still open (each pokes its socket with a heart-beat every 100 ms, which is how it notices a
- * reset, so close times are known to 0.1 s), and the healthy sessions' deliveries. A healthy session pings every 100 ms. Runs for the time cap, so the
- * healthy sessions' window is the same length on every target.
+ * reset, so close times are known to 0.1 s), and the healthy sessions' deliveries. A healthy session pings
+ * every 100 ms. Runs for the time cap, so the healthy sessions' window is the same length on every target.
  */
 final class SlowScenario implements Scenario {
 
@@ -59,6 +59,7 @@ final class SlowScenario implements Scenario {
             g.window(first, first + count - 1);
             double rss0 = Load.rssMib(t);
             double rssMax = rss0;
+            double rssMaxStalled = rss0; // while any stalled session is open: what the stall itself costs
             double heapMax = heap.usedMib();
             double cpu0 = Load.appCpu(t);
             g.slowGroup("STALL");
@@ -77,6 +78,7 @@ final class SlowScenario implements Scenario {
                 rssMax = Math.max(rssMax, rss);
                 heapMax = Double.isNaN(heapMax) ? heap.usedMib() : Math.max(heapMax, heap.usedMib());
                 long stalledOpen = s.open("slow");
+                rssMaxStalled = stalledOpen > 0 ? Math.max(rssMaxStalled, rss) : rssMaxStalled;
                 String sample = String.format("t=%ds RSS=%.0f MiB heap=%.0f MiB stalled open=%d delivered/s=%,d p99(1 s)=%.1f ms",
                         second, rss, heap.usedMib(), stalledOpen, s.received() - lastRcv, s.get("int.p99") / 1000.0);
                 lastRcv = s.received();
@@ -94,7 +96,7 @@ final class SlowScenario implements Scenario {
             }
             double cpu = Load.appCpu(t) - cpu0;
             WindowResult r = g.result();
-            report(result, g.slowCloses(), o, r, seconds, rss0, rssMax, heapMax, cpu);
+            report(result, g.slowCloses(), o, r, seconds, rss0, rssMax, rssMaxStalled, heapMax, cpu);
             samples.forEach(result::note);
         }
         return result;
@@ -117,7 +119,7 @@ final class SlowScenario implements Scenario {
     }
 
     private static void report(ScenarioResult result, List<String> slowLines, BenchOptions o, WindowResult r, double seconds,
-                               double rss0, double rssMax, double heapMax, double cpu) {
+                               double rss0, double rssMax, double rssMaxStalled, double heapMax, double cpu) {
         List<Double> closeTimes = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         for (String line : slowLines) {
@@ -138,6 +140,7 @@ final class SlowScenario implements Scenario {
                 .add(Metric.lower("last stalled close after (s)", any ? closeTimes.get(closeTimes.size() - 1) : Double.NaN, 1))
                 .add(Metric.info("RSS at the stall (MiB)", rss0, 0))
                 .add(Metric.lower("RSS max (MiB)", rssMax, 0))
+                .add(Metric.lower("RSS max while a stalled session was open (MiB)", rssMaxStalled, 0))
                 .add(Metric.lower("heap in use, max (MiB)", heapMax, 0))
                 .add(Metric.lower("ping p50 (ms)", WindowResult.ms(r.ping, 50), 1))
                 .add(Metric.lower("ping p99 (ms)", WindowResult.ms(r.ping, 99), 1))

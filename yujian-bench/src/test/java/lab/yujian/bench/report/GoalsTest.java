@@ -48,7 +48,7 @@ class GoalsTest {
                 .contains("half of stock's is 9.0 ms per 1,000 deliveries; Yu Jian's kernel time alone was 7.0 ms "
                         + "(stock's 8.0")
                 .contains("leaves 2.0 ms for everything in user space")
-                .contains("against 9.0 ms spent there");
+                .contains("against 9.0 ms spent there (stock's user space: 10.0 ms, ×0.90)");
     }
 
     @Test
@@ -72,6 +72,25 @@ class GoalsTest {
                 .contains("| storm: wall time until all ready ≤ stock's | 2.0 | 1.5 | ×0.75 | yes |")
                 .contains("| storm: wall time until settled ≤ stock's | 2.5 | 2.5 | ×1.00 | yes |")
                 .doesNotContain("What bounds");
+    }
+
+    @Test
+    void memoryIsFlatWhenItGrewLittleWhileAStalledSessionWasOpen() {
+        Map<String, List<ScenarioResult>> results = Map.of("slow", List.of(
+                result("slow", TargetKind.STOCK, Metric.info("RSS at the stall (MiB)", 400, 0),
+                        Metric.lower("RSS max while a stalled session was open (MiB)", 900, 0),
+                        Metric.lower("last stalled close after (s)", 77.5, 1), Metric.lower("ping p99 (ms)", 39_000, 1)),
+                result("slow", TargetKind.YUJIAN, Metric.info("RSS at the stall (MiB)", 440, 0),
+                        Metric.lower("RSS max while a stalled session was open (MiB)", 446, 0),
+                        Metric.lower("last stalled close after (s)", 11.9, 1), Metric.lower("ping p99 (ms)", 13.9, 1))));
+
+        String md = Goals.markdown(results, 2);
+
+        assertThat(md).contains("| stalled readers: memory flat (RSS growth while one was open, at most 5 % of RSS at the "
+                        + "stall) | +500 MiB | +6 MiB | +6 MiB | yes |")
+                .contains("| stalled readers: a healthy client's ping p99 < 50 ms | 39,000.0 ms | 13.9 ms | 13.9 ms | yes |")
+                .contains("| 11.9 s | no |")
+                .contains("the last was closed 11.9 s after it stopped reading");
     }
 
     @Test
