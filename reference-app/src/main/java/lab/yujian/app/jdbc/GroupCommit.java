@@ -3,6 +3,7 @@ package lab.yujian.app.jdbc;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>No thread of its own: the caller whose row heads the queue writes the batch, then hands the writing on
  * to the caller whose row heads it next. Every waiting row belongs to a waiting caller, so the queue is as
- * long as the callers are many. When a batch fails (a duplicate key, say), its rows are written again one by
- * one, so that only the caller whose row is at fault sees the failure.
+ * long as the callers are many. When a row's data spoils a batch (a duplicate key, say), its rows are written
+ * again one by one, so that only the caller whose row is at fault sees the failure; when the database fails
+ * (unreachable, say), every caller of the batch gets that failure at once, with no row tried again.
  */
 public final class GroupCommit {
 
@@ -90,8 +92,8 @@ public final class GroupCommit {
             }
             batch.forEach(row -> row.settle(Row.DONE, null));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).settle(Row.DONE, e);
+            if (batch.size() == 1 || !(e instanceof DataIntegrityViolationException)) {
+                batch.forEach(row -> row.settle(Row.DONE, e)); // the database failed, not a row: each row would too
                 return;
             }
             for (Row row : batch) { // one row spoilt the batch: find out which, each on its own

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -30,6 +31,7 @@ class GroupCommitTest {
     private static final String INSERT = "INSERT INTO entry (id, owner) VALUES (?, ?)";
 
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger singleInserts = new AtomicInteger();
     private JdbcTemplate jdbc;
     private TransactionTemplate transactions;
     private ExecutorService pool;
@@ -43,6 +45,14 @@ class GroupCommitTest {
             public int[] batchUpdate(String sql, List<Object[]> batchArgs) {
                 batchSizes.add(batchArgs.size());
                 return super.batchUpdate(sql, batchArgs);
+            }
+
+            @Override
+            public int update(String sql, Object... args) {
+                if (sql.startsWith("INSERT")) {
+                    singleInserts.incrementAndGet();
+                }
+                return super.update(sql, args);
             }
         };
         jdbc.execute("CREATE TABLE entry (id VARCHAR(64) PRIMARY KEY, owner VARCHAR(64) NOT NULL)");
@@ -125,6 +135,34 @@ class GroupCommitTest {
         assertThat(succeeded).hasValue(callers - 4);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM entry", Integer.class)).isEqualTo(callers - 4 + 1);
         assertThat(jdbc.queryForObject("SELECT owner FROM entry WHERE id = 'taken'", String.class)).isEqualTo("first");
+    }
+
+    @Test
+    void whenTheDatabaseFailsEveryCallerOfTheBatchGetsItAndNoRowIsTriedAgain() throws Exception {
+        GroupCommit inserts = new GroupCommit(jdbc, transactions, INSERT, 500);
+        jdbc.execute("DROP TABLE entry"); // every insert now fails, whatever its row
+        int callers = 100;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Throwable>> outcomes = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            String id = "row-" + i;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    inserts.insert(id, "owner");
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }));
+        }
+        start.countDown();
+        for (Future<Throwable> outcome : outcomes) {
+            assertThat(outcome.get(60, TimeUnit.SECONDS)).isInstanceOf(BadSqlGrammarException.class);
+        }
+
+        int batched = batchSizes.stream().mapToInt(Integer::intValue).sum();
+        assertThat(batched + singleInserts.get()).as("each row tried once").isEqualTo(callers);
     }
 
     @Test
