@@ -57,6 +57,7 @@ class EndpointSecurityChainTests {
 
             assertThat(connected.command()).isEqualTo("CONNECTED");
             assertThat(status("/anything")).isEqualTo(401);
+            assertThat(status("/ws/below")).as("only the endpoint's own path skips the application's chain").isEqualTo(401);
         }
 
         @Test

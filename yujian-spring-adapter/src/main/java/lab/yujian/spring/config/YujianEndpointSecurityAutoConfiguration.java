@@ -38,7 +38,7 @@ public class YujianEndpointSecurityAutoConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @ConditionalOnMissingBean(name = BEAN)
     public SecurityFilterChain yujianEndpointSecurityFilterChain(YujianProperties properties) {
-        return new DefaultSecurityFilterChain(PathPatternRequestMatcher.withDefaults()
-                .matcher(properties.getEndpoint() + "/**")); // also matches the endpoint itself
+        // the endpoint's path only (it has no sub-paths: no SockJS); anything below it stays the application's
+        return new DefaultSecurityFilterChain(PathPatternRequestMatcher.withDefaults().matcher(properties.getEndpoint()));
     }
 }
