@@ -30,7 +30,6 @@ public class PresenceLog implements HubObserver {
     private static final Log LOG = LogFactory.getLog(PresenceLog.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "user_id, name, status, location, activity, changed_at";
-
     private static final int MAX_BATCH = 500;
 
     private final JdbcClient jdbc;

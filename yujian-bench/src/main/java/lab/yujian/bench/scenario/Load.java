@@ -193,24 +193,25 @@ final class Load {
         return cap;
     }
 
+    /** CPU seconds of the app's processes. */
     static double appCpu(RunningTarget t) {
-        double total = 0;
-        for (long pid : t.pids()) {
-            total += Math.max(0, ProcStat.cpuSeconds(pid));
-        }
-        return total;
+        return sumOverApp(t, ProcStat::cpuSeconds);
     }
 
     /** System (kernel) CPU seconds of the app's processes. */
     static double appSystemCpu(RunningTarget t) {
+        return sumOverApp(t, ProcStat::systemSeconds);
+    }
+
+    private static double sumOverApp(RunningTarget t, java.util.function.LongToDoubleFunction seconds) {
         double total = 0;
         for (long pid : t.pids()) {
-            total += Math.max(0, ProcStat.systemSeconds(pid));
+            total += Math.max(0, seconds.applyAsDouble(pid));
         }
         return total;
     }
 
-        /** CPU seconds of the target's broker process (RabbitMQ), or NaN when it has none. */
+    /** CPU seconds of the target's broker process (RabbitMQ), or NaN when it has none. */
     static double brokerCpu(RunningTarget t) {
         double cpu = t.brokerPid() > 0 ? ProcStat.cpuSeconds(t.brokerPid()) : -1;
         return cpu < 0 ? Double.NaN : cpu;
